@@ -1,0 +1,7 @@
+import type { CliCommand } from '../io.js';
+
+/**
+ * Every `dropsign` sub-command by name. Add a command by writing `commands/NAME.ts` exporting a
+ * `CliCommand` and listing it here.
+ */
+export const commands: Readonly<Record<string, CliCommand>> = {};

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/** The `dropsign` executable: runs the CLI with the real process edges and sets the exit status. */
+import { processIo } from './io.js';
+import { main } from './main.js';
+import { reportError } from './report-error.js';
+
+main(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportError(error, processIo());
+  },
+);

@@ -1,0 +1,39 @@
+/**
+ * The edges of a CLI command, injected so commands can be tested without a process.
+ */
+export interface CliIo {
+  /** Writes to standard output (no newline added). */
+  readonly out: (text: string) => void;
+  /** Writes to standard error (no newline added). */
+  readonly err: (text: string) => void;
+  /** The environment; credentials are read from here, never from arguments. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The working directory relative paths resolve against. */
+  readonly cwd: string;
+  /** Milliseconds since the epoch. */
+  readonly now: () => number;
+}
+
+/** A command's outcome: the process exit status. 0 success, 1 failure at run time, 2 bad input. */
+export type ExitCode = 0 | 1 | 2;
+
+/** One `dropsign` sub-command. */
+export interface CliCommand {
+  /** One line for `dropsign --help`. */
+  readonly summary: string;
+  /** Full usage text for `dropsign COMMAND --help`. */
+  readonly usage: string;
+  /** Runs the command with the arguments after its name. Long-running commands resolve when they stop. */
+  readonly run: (args: readonly string[], io: CliIo) => Promise<ExitCode>;
+}
+
+/** The real process edges. */
+export function processIo(): CliIo {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => Date.now(),
+  };
+}

@@ -1,0 +1,16 @@
+import { toErrorInfo } from '../shared/errors.js';
+import type { CliIo, ExitCode } from './io.js';
+
+/**
+ * Prints any thrown error as one line on stderr, `dropsign: <message> (<code>) <hint>`, and returns the
+ * exit status: 2 for bad input, 1 for failures at run time. Never prints a stack.
+ */
+export function reportError(error: unknown, io: CliIo): ExitCode {
+  const info = toErrorInfo(error);
+  const hint = info.hint ? ` ${info.hint}` : '';
+  io.err(`dropsign: ${info.message} [${info.code}]${hint}\n`);
+  return RUNTIME_CODES.has(info.code) ? 1 : 2;
+}
+
+/** Codes that describe a failure while running rather than a bad invocation. */
+const RUNTIME_CODES = new Set<string>(['internal', 'local-bucket-failed', 'file-unreadable']);
