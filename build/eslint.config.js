@@ -5,12 +5,17 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'stream', 'child_process'];
+/** Node's built-in modules by their bare names (the `node:` form is caught by a pattern). */
+const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'http', 'https', 'net', 'stream', 'child_process'];
 
-/** A no-restricted-imports rule forbidding the given module patterns, with a message naming the rule. */
-const forbid = (patterns, message) => [
+/**
+ * A no-restricted-imports rule. `names` are exact module names (`electron`); `patterns` are gitignore-style
+ * path patterns (a folder anywhere in the path), which is why a bare `electron` must not be a pattern: it would match the
+ * `electron/` folder in every relative path.
+ */
+const forbid = (names, patterns, message) => [
   'error',
-  { patterns: patterns.map((group) => ({ group: [group], message })) },
+  { paths: names.map((name) => ({ name, message })), patterns: patterns.map((group) => ({ group: [group], message })) },
 ];
 
 export default tseslint.config(
@@ -30,7 +35,8 @@ export default tseslint.config(
     files: ['electron/shared/**'],
     rules: {
       'no-restricted-imports': forbid(
-        [...nodeBuiltins, 'electron', '**/core/**', '**/main/**', '**/renderer/**', 'react'],
+        [...nodeBuiltins, 'electron', 'react'],
+        ['node:*', '**/core/**', '**/main/**', '**/renderer/**'],
         'electron/shared is pure TypeScript: no node:*, electron, DOM or React.',
       ),
     },
@@ -39,7 +45,8 @@ export default tseslint.config(
     files: ['electron/core/**'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', '**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '**/web-host/**'],
+        ['electron'],
+        ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '**/web-host/**'],
         'electron/core runs in plain Node: it never imports electron, main, preload, renderer, cli or web-host.',
       ),
     },
@@ -48,7 +55,8 @@ export default tseslint.config(
     files: ['electron/cli/**', 'electron/web-host/**'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', '**/main/**', '**/preload/**', '**/renderer/**'],
+        ['electron'],
+        ['**/main/**', '**/preload/**', '**/renderer/**'],
         'The CLI and the web host run without Electron: they use core and shared only.',
       ),
     },
@@ -58,7 +66,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': forbid(
-        [...nodeBuiltins, 'electron', '**/electron/core/**', '**/electron/main/**', '**/electron/cli/**'],
+        [...nodeBuiltins, 'electron'],
+        ['node:*', '**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/web-host/**'],
         'The renderer is untrusted browser code: it talks to main only through the bridge and imports electron/shared at most.',
       ),
     },
