@@ -1,7 +1,10 @@
 import type { CliCommand } from '../io.js';
+import { signCommand } from './sign.js';
 
 /**
  * Every `dropsign` sub-command by name. Add a command by writing `commands/NAME.ts` exporting a
  * `CliCommand` and listing it here.
  */
-export const commands: Readonly<Record<string, CliCommand>> = {};
+export const commands: Readonly<Record<string, CliCommand>> = {
+  sign: signCommand,
+};
