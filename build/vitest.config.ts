@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['build/vitest.global-setup.ts'],
           // Why: these start real servers and child processes; 2-core machines are slow under load.
           testTimeout: 60_000,
           hookTimeout: 60_000,

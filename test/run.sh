@@ -14,7 +14,7 @@ if ! npm run --silent build; then
 fi
 
 status=0
-bash test/helpers/with-keyring.sh node_modules/.bin/vitest run --config build/vitest.config.ts \
+DROPSIGN_BUILT=1 bash test/helpers/with-keyring.sh node_modules/.bin/vitest run --config build/vitest.config.ts \
   --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" "$@" || status=1
 
 node build/scripts/summarize-tests.mjs "$reports" || status=1

@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'invalid-query'
   | 'missing-credentials'
   | 'invalid-credentials'
+  // A secret given as a command-line option instead of through the environment.
+  | 'credentials-in-arguments'
   // Local files.
   | 'file-not-found'
   | 'file-unreadable'
