@@ -15,6 +15,6 @@ export default async function buildOnce(): Promise<void> {
     });
   } catch (error) {
     const output = (error as { stdout?: string }).stdout ?? String(error);
-    throw new Error(`Build before integration tests failed:\n${output}`);
+    throw new Error(`Build before integration tests failed:\n${output}`, { cause: error });
   }
 }

@@ -33,6 +33,37 @@ export type ErrorCode =
   | 'file-unreadable'
   // The local bucket as a process.
   | 'local-bucket-failed'
+  // Transfers.
+  // Scanning inputs: what a dropped path turned out to be.
+  | 'file-vanished'
+  | 'symlink-loop'
+  | 'special-file'
+  // Planning: key templates and part sizes.
+  | 'invalid-key-template'
+  | 'invalid-part-size'
+  | 'file-too-large'
+  // What the server (or the wire) said about an upload.
+  | 'wrong-region'
+  | 'clock-skew'
+  | 'url-expired'
+  | 'signature-mismatch'
+  | 'access-denied'
+  | 'invalid-access-key'
+  | 'credentials-expired'
+  | 'no-such-bucket'
+  | 'no-such-key'
+  | 'no-such-upload'
+  | 'object-exists'
+  | 'entity-too-large'
+  | 'integrity-mismatch'
+  | 'request-rejected'
+  | 'server-busy'
+  | 'server-error'
+  | 'network-error'
+  | 'tls-error'
+  | 'request-timeout'
+  // Saved state (queue, checkpoints, history) that could not be read back.
+  | 'state-file-unreadable'
   // Anything we did not foresee; the message says what happened.
   | 'internal';
 

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../io.js';
+import { localBucketCommand } from './local-bucket.js';
 import { signCommand } from './sign.js';
 
 /**
@@ -7,4 +8,5 @@ import { signCommand } from './sign.js';
  */
 export const commands: Readonly<Record<string, CliCommand>> = {
   sign: signCommand,
+  'local-bucket': localBucketCommand,
 };

@@ -1,0 +1,208 @@
+/**
+ * Buckets and objects on disk: create buckets, store an upload atomically, open an object for reading,
+ * delete, and enumerate a bucket for listing (reading trailers only, never object bytes).
+ */
+import { mkdir, open, readdir, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { formatCrc64 } from '../integrity/crc64.js';
+import { isErrno, publish, removeQuietly, removeTreeQuietly, writeFileAtomic, type PublishMode } from './atomic-file.js';
+import { checkContentMd5, sinkBody, type BodySource } from './body-sink.js';
+import type { ListEntry } from './list-objects.js';
+import { encodeTrailer, readTrailer, storedObjectSchema, type StoredObject } from './object-file.js';
+import type { ObjectAttributes } from './object-headers.js';
+import { ossError } from './oss-errors.js';
+import { isValidBucketName, type StorageLayout } from './storage-layout.js';
+
+/** An object opened for reading: its metadata and a handle on the exact bytes it describes. */
+export interface OpenObject {
+  readonly metadata: StoredObject;
+  readonly file: FileHandle;
+}
+
+/** A bucket as ListBuckets reports it. */
+export interface BucketInfo {
+  readonly name: string;
+  readonly createdAt: number;
+}
+
+/** What PutObject needs besides the body. */
+export interface PutOptions {
+  readonly attributes: ObjectAttributes;
+  /** The Content-MD5 header, already checked for shape. */
+  readonly contentMd5?: string;
+  readonly publishMode: PublishMode;
+  readonly now: number;
+}
+
+/** Buckets and objects under one data directory. */
+export class ObjectStore {
+  readonly layout: StorageLayout;
+  private readonly log: (line: string) => void;
+
+  constructor(layout: StorageLayout, log: (line: string) => void) {
+    this.layout = layout;
+    this.log = log;
+  }
+
+  /** Prepares the data directory: empties the temporary directory and creates the requested buckets. */
+  async init(buckets: readonly string[], now: number): Promise<void> {
+    await mkdir(this.layout.bucketsDir, { recursive: true });
+    // Leftovers from a crash or a kill: never published, so never visible; safe to drop.
+    await removeTreeQuietly(this.layout.tmpDir);
+    await mkdir(this.layout.tmpDir, { recursive: true });
+    for (const bucket of buckets) await this.createBucket(bucket, now);
+  }
+
+  /** Creates `bucket` if it does not exist. Throws InvalidBucketName for a name OSS would refuse. */
+  async createBucket(bucket: string, now: number): Promise<void> {
+    await mkdir(this.layout.objectsDir(bucket), { recursive: true });
+    await mkdir(this.layout.uploadsDir(bucket), { recursive: true });
+    const infoPath = this.layout.bucketInfoPath(bucket);
+    if (!(await exists(infoPath))) {
+      await writeFileAtomic(this.layout.tempPath('bucket'), infoPath, JSON.stringify({ createdAt: now }), 0o644);
+    }
+  }
+
+  /** Every bucket in the data directory, sorted by name. */
+  async listBuckets(): Promise<BucketInfo[]> {
+    const names = (await readdir(this.layout.bucketsDir).catch(() => [] as string[])).filter(isValidBucketName).sort();
+    const out: BucketInfo[] = [];
+    for (const name of names) {
+      try {
+        const info = JSON.parse(await readFile(this.layout.bucketInfoPath(name), 'utf8')) as { createdAt?: unknown };
+        out.push({ name, createdAt: typeof info.createdAt === 'number' ? info.createdAt : 0 });
+      } catch {
+        // A directory without bucket.json is not a bucket.
+      }
+    }
+    return out;
+  }
+
+  /** Throws NoSuchBucket unless `bucket` exists (InvalidBucketName when the name is not valid). */
+  async requireBucket(bucket: string): Promise<void> {
+    if (!(await exists(this.layout.bucketInfoPath(bucket)))) {
+      throw ossError('NoSuchBucket', 'The specified bucket does not exist.', { BucketName: bucket });
+    }
+  }
+
+  /** True when an object is stored under `key`. */
+  async hasObject(bucket: string, key: string): Promise<boolean> {
+    return exists(this.layout.objectPath(bucket, key));
+  }
+
+  /** Stores the body under `key`: streamed to a temp file, checked, fsynced, then renamed into place. */
+  async put(bucket: string, key: string, body: BodySource, options: PutOptions): Promise<StoredObject> {
+    const finalPath = this.layout.objectPath(bucket, key);
+    const tempPath = this.layout.tempPath('object');
+    let stored: StoredObject | undefined;
+    await sinkBody(body, tempPath, (digest) => {
+      checkContentMd5(options.contentMd5, digest.md5);
+      stored = {
+        format: 1,
+        key,
+        size: digest.size,
+        etag: `"${digest.md5.toString('hex').toUpperCase()}"`,
+        crc64: formatCrc64(digest.crc64),
+        contentMd5: digest.md5.toString('base64'),
+        type: 'Normal',
+        lastModified: options.now,
+        contentType: options.attributes.contentType,
+        meta: { ...options.attributes.meta },
+        headers: { ...options.attributes.headers },
+      };
+      return encodeTrailer(stored);
+    });
+    await this.commit(tempPath, finalPath, options.publishMode);
+    if (stored === undefined) throw new Error('Upload finished without metadata.');
+    return stored;
+  }
+
+  /** Publishes a finished temp file (bytes + trailer) as the object `key`. */
+  async commitObjectFile(bucket: string, key: string, tempPath: string, mode: PublishMode): Promise<void> {
+    await this.commit(tempPath, this.layout.objectPath(bucket, key), mode);
+  }
+
+  private async commit(tempPath: string, finalPath: string, mode: PublishMode): Promise<void> {
+    try {
+      await publish(tempPath, finalPath, mode);
+    } catch (error) {
+      await removeQuietly(tempPath);
+      throw error;
+    }
+  }
+
+  /** Opens the object `key`; the caller closes `file`. Throws NoSuchKey when there is none. */
+  async open(bucket: string, key: string): Promise<OpenObject> {
+    let file: FileHandle;
+    try {
+      file = await open(this.layout.objectPath(bucket, key), 'r');
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) throw ossError('NoSuchKey', 'The specified key does not exist.', { Key: key });
+      throw error;
+    }
+    try {
+      const { metadata } = await readTrailer(file, storedObjectSchema);
+      return { metadata, file };
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Deletes the object `key`; deleting a missing object succeeds, as on OSS. */
+  async delete(bucket: string, key: string): Promise<void> {
+    await unlink(this.layout.objectPath(bucket, key)).catch((error: unknown) => {
+      if (!isErrno(error, 'ENOENT')) throw error;
+    });
+  }
+
+  /** Every object in `bucket` whose key starts with `prefix`, unordered, from the trailers alone. */
+  async listEntries(bucket: string, prefix: string): Promise<ListEntry[]> {
+    const root = this.layout.objectsDir(bucket);
+    const entries: ListEntry[] = [];
+    for (const level1 of await hexDirs(root, 2)) {
+      for (const level2 of await hexDirs(path.join(root, level1), 2)) {
+        const dir = path.join(root, level1, level2);
+        const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}$/.test(n));
+        const found = await Promise.all(names.map((name) => this.readEntry(path.join(dir, name))));
+        for (const entry of found) if (entry !== undefined && entry.key.startsWith(prefix)) entries.push(entry);
+      }
+    }
+    return entries;
+  }
+
+  private async readEntry(filePath: string): Promise<ListEntry | undefined> {
+    let file: FileHandle | undefined;
+    try {
+      file = await open(filePath, 'r');
+      const { metadata } = await readTrailer(file, storedObjectSchema);
+      return {
+        key: metadata.key,
+        size: metadata.size,
+        etag: metadata.etag,
+        lastModified: metadata.lastModified,
+        type: metadata.type,
+      };
+    } catch (error) {
+      // Deleted while listing: simply gone. Anything else is damage worth reporting, not worth failing over.
+      if (!isErrno(error, 'ENOENT')) this.log(`local bucket: skipping unreadable object file ${filePath}`);
+      return undefined;
+    } finally {
+      await file?.close().catch(() => undefined);
+    }
+  }
+}
+
+async function hexDirs(dir: string, width: number): Promise<string[]> {
+  const pattern = new RegExp(`^[0-9a-f]{${width}}$`);
+  return (await readdir(dir).catch(() => [] as string[])).filter((n) => pattern.test(n));
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  try {
+    await stat(filePath);
+    return true;
+  } catch {
+    return false;
+  }
+}
