@@ -2,10 +2,13 @@
  * `dropsign local-bucket`: runs the embedded OSS-compatible server until SIGINT or SIGTERM.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { validateRegion } from '../../core/signing/validate-region.js';
+import { parseFlags } from '../parse-args.js';
+import { parseNumberFlag, type NumberRange } from '../number-flag.js';
 import { loadOrCreateKeysFile, startLocalBucket, verifySignature, type CorsRule, type FaultOptions } from '../../core/local-bucket/index.js';
 import { DropsignError } from '../../shared/errors.js';
 import type { CliCommand, CliIo, ExitCode } from '../io.js';
+import { untilStopped, whenAborted } from '../until-stopped.js';
 
 const USAGE = `Usage: dropsign local-bucket --data-dir DIR [options]
 
@@ -36,23 +39,12 @@ Options:
 export const localBucketCommand: CliCommand = {
   summary: 'Run a local OSS-compatible bucket server (no cloud account needed).',
   usage: USAGE,
-  run: async (args, io) => {
-    const stop = new AbortController();
-    const onSignal = (): void => stop.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    try {
-      return await runLocalBucket(args, io, stop.signal);
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
-  },
+  run: (args, io) => untilStopped((stop) => runLocalBucket(args, io, stop)),
 };
 
 /** Runs the command until `stopSignal` aborts. For testing: the signal stands in for SIGINT/SIGTERM. */
 export async function runLocalBucket(args: readonly string[], io: CliIo, stopSignal: AbortSignal): Promise<ExitCode> {
-  const flags = parseFlags(args);
+  const flags = readFlags(args);
   const dataDir = path.resolve(io.cwd, flags.dataDir);
   const keys = await resolveKeys(flags, io, dataDir);
   const cors: CorsRule[] =
@@ -90,10 +82,7 @@ export async function runLocalBucket(args: readonly string[], io: CliIo, stopSig
     if (keys.file !== undefined) io.out(`The secret is in ${keys.file} (readable by you only).\n`);
     io.out('Press Ctrl+C to stop.\n');
   }
-  await new Promise<void>((resolve) => {
-    if (stopSignal.aborted) resolve();
-    else stopSignal.addEventListener('abort', () => resolve(), { once: true });
-  });
+  await whenAborted(stopSignal);
   await handle.close();
   if (!flags.json) io.out('Local bucket stopped.\n');
   return 0;
@@ -113,81 +102,58 @@ interface Flags {
   readonly json: boolean;
 }
 
-function parseFlags(args: readonly string[]): Flags {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'data-dir': { type: 'string' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-        bucket: { type: 'string', multiple: true },
-        region: { type: 'string' },
-        'access-key-id': { type: 'string' },
-        'access-key-secret-env': { type: 'string' },
-        'cors-origin': { type: 'string', multiple: true },
-        'fail-rate': { type: 'string' },
-        'reset-rate': { type: 'string' },
-        latency: { type: 'string' },
-        'clock-offset': { type: 'string' },
-        'allow-non-loopback': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new DropsignError('invalid-argument', (error as Error).message, 'Run `dropsign local-bucket --help` for the options.');
-  }
-  const dataDir = values['data-dir'];
-  if (dataDir === undefined || dataDir === '') {
-    throw new DropsignError('missing-argument', 'The --data-dir option is required.', 'Pass --data-dir DIR, where objects are stored.');
-  }
+const FLAG_SPECS = {
+  'data-dir': { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  bucket: { type: 'string', multiple: true },
+  region: { type: 'string' },
+  'access-key-id': { type: 'string' },
+  'access-key-secret-env': { type: 'string' },
+  'cors-origin': { type: 'string', multiple: true },
+  'fail-rate': { type: 'string' },
+  'reset-rate': { type: 'string' },
+  latency: { type: 'string' },
+  'clock-offset': { type: 'string' },
+  'allow-non-loopback': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/** Why 31,536,000: a year in seconds, far past any clock error worth simulating. */
+const MAX_CLOCK_OFFSET_SECONDS = 31_536_000;
+/** Why 3,600,000: an hour of added latency, far past any client timeout worth testing. */
+const MAX_LATENCY_MS = 3_600_000;
+
+function readFlags(args: readonly string[]): Flags {
+  const values = parseFlags(args, { command: 'local-bucket', flags: FLAG_SPECS, required: ['data-dir'] });
   const region = values.region ?? 'cn-hangzhou';
-  if (!/^[a-z0-9-]+$/.test(region) || region.startsWith('oss-')) {
-    throw new DropsignError('invalid-region', `"${region}" is not a bare region id.`, 'Use an id such as cn-hangzhou (without the "oss-" prefix).');
-  }
-  const faults: FaultOptions = {
-    ...optionalNumber(values['fail-rate'], '--fail-rate', 0, 1, 'failRate'),
-    ...optionalNumber(values['reset-rate'], '--reset-rate', 0, 1, 'resetRate'),
-    ...optionalNumber(values.latency, '--latency', 0, 3_600_000, 'latencyMs'),
-    ...optionalNumber(values['clock-offset'], '--clock-offset', -31_536_000, 31_536_000, 'clockOffsetSeconds'),
+  validateRegion(region, 'oss-v4');
+  const number = (flag: keyof typeof FLAG_SPECS & string, range: NumberRange): number | undefined => {
+    const text = values[flag];
+    return typeof text === 'string' ? parseNumberFlag(text, flag, range) : undefined;
   };
-  const port = values.port === undefined ? 0 : parseNumber(values.port, '--port', 0, 65_535);
-  if (!Number.isInteger(port)) throw new DropsignError('invalid-argument', `--port ${values.port} is not an integer.`, 'Use 0..65535.');
+  const failRate = number('fail-rate', { min: 0, max: 1 });
+  const resetRate = number('reset-rate', { min: 0, max: 1 });
+  const latencyMs = number('latency', { min: 0, max: MAX_LATENCY_MS });
+  const clockOffsetSeconds = number('clock-offset', { min: -MAX_CLOCK_OFFSET_SECONDS, max: MAX_CLOCK_OFFSET_SECONDS });
   return {
-    dataDir,
+    dataDir: values['data-dir'] ?? '',
     host: values.host ?? '127.0.0.1',
-    port,
+    port: number('port', { min: 0, max: 65_535, integer: true }) ?? 0,
     buckets: values.bucket ?? [],
     region,
     accessKeyId: values['access-key-id'],
     secretEnv: values['access-key-secret-env'],
     corsOrigins: values['cors-origin'] ?? [],
-    faults,
+    faults: {
+      ...(failRate === undefined ? {} : { failRate }),
+      ...(resetRate === undefined ? {} : { resetRate }),
+      ...(latencyMs === undefined ? {} : { latencyMs }),
+      ...(clockOffsetSeconds === undefined ? {} : { clockOffsetSeconds }),
+    },
     allowNonLoopback: values['allow-non-loopback'] ?? false,
     json: values.json ?? false,
   };
-}
-
-function optionalNumber<K extends keyof FaultOptions>(
-  text: string | undefined,
-  flag: string,
-  min: number,
-  max: number,
-  key: K,
-): Partial<Record<K, number>> {
-  if (text === undefined) return {};
-  return { [key]: parseNumber(text, flag, min, max) } as Partial<Record<K, number>>;
-}
-
-function parseNumber(text: string, flag: string, min: number, max: number): number {
-  const value = /^-?[0-9]+(\.[0-9]+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!(value >= min && value <= max)) {
-    throw new DropsignError('invalid-argument', `${flag} ${text} is not a number from ${min} to ${max}.`, `Give ${flag} a number from ${min} to ${max}.`);
-  }
-  return value;
 }
 
 async function resolveKeys(

@@ -21,3 +21,4 @@ export type {
   RangeBehavior,
   RequestAddressingStyle,
 } from './types.js';
+export { startEmbeddedLocalBucket, EMBEDDED_BUCKET, EMBEDDED_PORT, EMBEDDED_REGION, type EmbeddedLocalBucket } from './embedded.js';

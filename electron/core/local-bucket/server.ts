@@ -234,7 +234,14 @@ export function isLoopbackHost(host: string): boolean {
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
-      reject(new DropsignError('local-bucket-failed', `Cannot listen on ${host}:${port} (${error.code ?? error.message}).`, 'Pick another port, or stop whatever is using this one.'));
+      reject(
+        new DropsignError(
+          'local-bucket-failed',
+          `Cannot listen on ${host}:${port} (${error.code ?? error.message}).`,
+          'Pick another port, or stop whatever is using this one.',
+          { errno: error.code ?? 'unknown' },
+        ),
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {
