@@ -24,9 +24,7 @@ import {
 import { parseAuthorizationParams, parseCredentialScope, parseHeaderNameList, queryValue, queryWithout } from './auth-params.js';
 import { checkRequestTime, checkUrlWindow, parseCompactDateTime } from './request-time.js';
 import { signaturesEqual } from './signature-compare.js';
-
-/** Longest validity of a V4 URL: 7 days, in seconds. */
-const MAX_EXPIRES_SECONDS = 604_800;
+import { readV4UrlParams } from './v4-url-params.js';
 
 /** The signature material of one V4 request, wherever it was carried. */
 interface OssV4Claim {
@@ -48,24 +46,18 @@ export function verifyOssV4Query(request: IncomingRequestInfo, context: AuthCont
   if (version !== OSS_V4_ALGORITHM) {
     return deny(invalidAuthArgument('Invalid signature version.', OSS_V4_QUERY.signatureVersion, version));
   }
-  for (const name of [OSS_V4_QUERY.credential, OSS_V4_QUERY.date, OSS_V4_QUERY.expires, OSS_V4_QUERY.signature]) {
-    if (queryValue(q, name) === undefined) return deny(invalidAuthArgument(`${name} is missing from the URL.`, name));
-  }
-  const expiresText = queryValue(q, OSS_V4_QUERY.expires) ?? '';
-  const expires = /^\d{1,7}$/.test(expiresText) ? Number(expiresText) : NaN;
-  if (!(expires >= 1 && expires <= MAX_EXPIRES_SECONDS)) {
-    return deny(invalidAuthArgument('x-oss-expires must be 1 to 604800 seconds.', OSS_V4_QUERY.expires, expiresText));
-  }
+  const params = readV4UrlParams(q, [OSS_V4_QUERY.credential, OSS_V4_QUERY.date, OSS_V4_QUERY.signature], OSS_V4_QUERY.expires);
+  if (!params.ok) return deny(params.error);
   const claim: OssV4Claim = {
-    credential: queryValue(q, OSS_V4_QUERY.credential) ?? '',
-    dateTime: queryValue(q, OSS_V4_QUERY.date) ?? '',
-    additionalHeaders: queryValue(q, OSS_V4_QUERY.additionalHeaders) ?? '',
-    signature: queryValue(q, OSS_V4_QUERY.signature) ?? '',
+    credential: params.value(OSS_V4_QUERY.credential),
+    dateTime: params.value(OSS_V4_QUERY.date),
+    additionalHeaders: params.value(OSS_V4_QUERY.additionalHeaders),
+    signature: params.value(OSS_V4_QUERY.signature),
     signedQuery: queryWithout(q, OSS_V4_QUERY.signature),
     payloadHash: UNSIGNED_PAYLOAD,
     argument: 'x-oss-credential',
   };
-  return verifyClaim(request, context, claim, (signedAtMs) => checkUrlWindow(signedAtMs, expires, request.receivedAt));
+  return verifyClaim(request, context, claim, (signedAtMs) => checkUrlWindow(signedAtMs, params.expiresSeconds, request.receivedAt));
 }
 
 /** Verifies an `Authorization: OSS4-HMAC-SHA256 Credential=...,AdditionalHeaders=...,Signature=...` request. */

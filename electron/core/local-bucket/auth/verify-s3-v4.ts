@@ -21,9 +21,7 @@ import {
 import { parseAuthorizationParams, parseCredentialScope, parseHeaderNameList, queryValue, queryWithout } from './auth-params.js';
 import { checkRequestTime, checkUrlWindow, parseCompactDateTime } from './request-time.js';
 import { signaturesEqual } from './signature-compare.js';
-
-/** Longest validity of a SigV4 URL: 7 days, in seconds. */
-const MAX_EXPIRES_SECONDS = 604_800;
+import { readV4UrlParams } from './v4-url-params.js';
 
 /** Payload hashes of aws-chunked uploads, which the local bucket does not decode. */
 const STREAMING_PAYLOAD = /^STREAMING-/;
@@ -45,25 +43,19 @@ export function verifyS3V4Query(request: IncomingRequestInfo, context: AuthConte
   if (algorithm !== S3_V4_ALGORITHM) {
     return deny(invalidAuthArgument('X-Amz-Algorithm must be AWS4-HMAC-SHA256.', S3_V4_QUERY.algorithm, algorithm));
   }
-  const required = [S3_V4_QUERY.credential, S3_V4_QUERY.date, S3_V4_QUERY.expires, S3_V4_QUERY.signedHeaders, S3_V4_QUERY.signature];
-  for (const name of required) {
-    if (queryValue(q, name) === undefined) return deny(invalidAuthArgument(`${name} is missing from the URL.`, name));
-  }
-  const expiresText = queryValue(q, S3_V4_QUERY.expires) ?? '';
-  const expires = /^\d{1,7}$/.test(expiresText) ? Number(expiresText) : NaN;
-  if (!(expires >= 1 && expires <= MAX_EXPIRES_SECONDS)) {
-    return deny(invalidAuthArgument('X-Amz-Expires must be 1 to 604800 seconds.', S3_V4_QUERY.expires, expiresText));
-  }
+  const required = [S3_V4_QUERY.credential, S3_V4_QUERY.date, S3_V4_QUERY.signedHeaders, S3_V4_QUERY.signature];
+  const params = readV4UrlParams(q, required, S3_V4_QUERY.expires);
+  if (!params.ok) return deny(params.error);
   const claim: S3Claim = {
-    credential: queryValue(q, S3_V4_QUERY.credential) ?? '',
-    dateTime: queryValue(q, S3_V4_QUERY.date) ?? '',
-    signedHeaders: queryValue(q, S3_V4_QUERY.signedHeaders) ?? '',
-    signature: queryValue(q, S3_V4_QUERY.signature) ?? '',
+    credential: params.value(S3_V4_QUERY.credential),
+    dateTime: params.value(S3_V4_QUERY.date),
+    signedHeaders: params.value(S3_V4_QUERY.signedHeaders),
+    signature: params.value(S3_V4_QUERY.signature),
     signedQuery: queryWithout(q, S3_V4_QUERY.signature),
     payloadHash: UNSIGNED_PAYLOAD,
     argument: 'X-Amz-Credential',
   };
-  return verifyClaim(request, context, claim, (signedAtMs) => checkUrlWindow(signedAtMs, expires, request.receivedAt));
+  return verifyClaim(request, context, claim, (signedAtMs) => checkUrlWindow(signedAtMs, params.expiresSeconds, request.receivedAt));
 }
 
 /** Verifies `Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`. */
