@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: Dropsign against baselines, all measured in one run on this machine against the local bucket
+ * on loopback, reported as ratios (absolute times on shared machines are noise; ratios in one run are not).
+ *
+ *   small files  2,000 × 64 KiB: Dropsign vs one `curl -T` per file vs a raw keep-alive PUT loop
+ *   large file   2 GiB: Dropsign vs the raw loop, and Dropsign's peak RSS
+ *
+ * Flags: `--json` prints one JSON object; `--quick` shrinks the workload (200 files, 256 MiB) for a smoke run.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeLargeFile, makeSmallFiles, startBucketProcess } from './bench-fixtures.js';
+import { curlSequential } from './curl-sequential.js';
+import { dropsignUpload } from './dropsign-upload.js';
+import { rawPutLoop } from './raw-put-loop.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const asJson = args.includes('--json');
+
+const MIB = 1024 * 1024;
+const SMALL_COUNT = quick ? 200 : 2000;
+const SMALL_BYTES = 64 * 1024;
+const LARGE_BYTES = quick ? 256 * MIB : 2048 * MIB;
+/** Why a sample: 2,000 sequential curl processes take minutes; the rate settles within a few hundred files. */
+const CURL_SAMPLE = quick ? 50 : 300;
+/** Dropsign's default parallelism, which the raw loop matches so the comparison is like for like. */
+const CONCURRENCY = 4;
+
+const CLI = fileURLToPath(new URL('../../electron/cli/index.js', import.meta.url));
+
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(path.join(tmpdir(), 'dropsign-bench-'));
+  const log = (line: string): void => {
+    if (!asJson) process.stderr.write(`${line}\n`);
+  };
+  const bucket = await startBucketProcess(CLI, path.join(work, 'bucket'), 'bench');
+  try {
+    log(`Preparing ${SMALL_COUNT} × ${SMALL_BYTES / 1024} KiB files and one ${LARGE_BYTES / MIB} MiB file...`);
+    const small = await makeSmallFiles(path.join(work, 'small'), SMALL_COUNT, SMALL_BYTES);
+    const largeFile = path.join(work, 'large.bin');
+    await makeLargeFile(largeFile, LARGE_BYTES);
+
+    log('curl, sequential...');
+    const curlSeconds = await curlSequential(bucket, small.slice(0, CURL_SAMPLE), 'curl');
+    log('raw keep-alive loop, small files...');
+    const rawSmallSeconds = await rawPutLoop(bucket, small, 'raw-small', CONCURRENCY);
+    log('Dropsign, small files...');
+    const dsSmall = await dropsignUpload(CLI, bucket, [path.join(work, 'small')], 'ds-small', path.join(work, 'state-small'));
+    log('raw keep-alive loop, large file...');
+    const rawLargeSeconds = await rawPutLoop(bucket, [largeFile], 'raw-large', 1);
+    log('Dropsign, large file...');
+    const dsLarge = await dropsignUpload(CLI, bucket, [largeFile], 'ds-large', path.join(work, 'state-large'));
+
+    const curlRate = CURL_SAMPLE / curlSeconds;
+    const rawSmallRate = SMALL_COUNT / rawSmallSeconds;
+    const dsSmallRate = SMALL_COUNT / dsSmall.seconds;
+    const rawLargeMBps = LARGE_BYTES / 1e6 / rawLargeSeconds;
+    const dsLargeMBps = LARGE_BYTES / 1e6 / dsLarge.seconds;
+    const result = {
+      small_files: {
+        count: SMALL_COUNT,
+        bytes_each: SMALL_BYTES,
+        dropsign_files_per_s: round(dsSmallRate, 1),
+        curl_sequential_files_per_s: round(curlRate, 1),
+        raw_parallel_files_per_s: round(rawSmallRate, 1),
+      },
+      large_file: {
+        bytes: LARGE_BYTES,
+        dropsign_mb_per_s: round(dsLarge.seconds > 0 ? dsLargeMBps : 0, 1),
+        raw_mb_per_s: round(rawLargeMBps, 1),
+        dropsign_peak_rss_mib: dsLarge.peakRssMiB === undefined ? null : round(dsLarge.peakRssMiB, 1),
+      },
+      ratios: {
+        small_vs_curl: round(dsSmallRate / curlRate),
+        small_vs_raw: round(dsSmallRate / rawSmallRate),
+        large_vs_raw: round(dsLargeMBps / rawLargeMBps),
+      },
+    };
+    if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else process.stdout.write(table(result));
+  } finally {
+    await bucket.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function table(r: {
+  small_files: { count: number; dropsign_files_per_s: number; curl_sequential_files_per_s: number; raw_parallel_files_per_s: number };
+  large_file: { bytes: number; dropsign_mb_per_s: number; raw_mb_per_s: number; dropsign_peak_rss_mib: number | null };
+  ratios: { small_vs_curl: number; small_vs_raw: number; large_vs_raw: number };
+}): string {
+  const rows: [string, string, string][] = [
+    [`${r.small_files.count} × 64 KiB, Dropsign`, `${r.small_files.dropsign_files_per_s} files/s`, ''],
+    ['  curl -T, one after another', `${r.small_files.curl_sequential_files_per_s} files/s`, `Dropsign ${r.ratios.small_vs_curl}× (target ≥ 10)`],
+    ['  raw keep-alive loop', `${r.small_files.raw_parallel_files_per_s} files/s`, `Dropsign ${r.ratios.small_vs_raw}× (target ≥ 0.8)`],
+    [`${r.large_file.bytes / MIB} MiB file, Dropsign`, `${r.large_file.dropsign_mb_per_s} MB/s`, `peak RSS ${r.large_file.dropsign_peak_rss_mib ?? '?'} MiB (target < 200)`],
+    ['  raw keep-alive loop', `${r.large_file.raw_mb_per_s} MB/s`, `Dropsign ${r.ratios.large_vs_raw}× (target ≥ 0.8)`],
+  ];
+  const width = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i as 0 | 1 | 2].length)));
+  return `${rows.map((row) => row.map((cell, i) => cell.padEnd(width[i] ?? 0)).join('   ').trimEnd()).join('\n')}\n`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
