@@ -38,6 +38,8 @@ export type ErrorCode =
   | 'file-vanished'
   | 'symlink-loop'
   | 'special-file'
+  // Uploading: the source file changed size or modification time after it was queued or while it was sent.
+  | 'file-changed'
   // Planning: key templates and part sizes.
   | 'invalid-key-template'
   | 'invalid-part-size'
