@@ -39,6 +39,14 @@ export interface ParseFlagsOptions<S extends FlagSpecs> {
   readonly flags: S;
   /** Flags that must be present. */
   readonly required?: readonly (keyof S & string)[];
+  /** Accept positional arguments (file paths); without it, one is an error. Read them with `parseCommandLine`. */
+  readonly positionals?: boolean;
+}
+
+/** Flags and positional arguments, as `parseCommandLine` returns them. */
+export interface CommandLine<S extends FlagSpecs> {
+  readonly flags: FlagValues<S>;
+  readonly positionals: readonly string[];
 }
 
 /**
@@ -50,6 +58,14 @@ export function parseFlags<const S extends FlagSpecs>(
   args: readonly string[],
   options: ParseFlagsOptions<S>,
 ): FlagValues<S> {
+  return parseCommandLine(args, options).flags;
+}
+
+/** Like {@link parseFlags}, also returning the positional arguments (`--` ends the flags). */
+export function parseCommandLine<const S extends FlagSpecs>(
+  args: readonly string[],
+  options: ParseFlagsOptions<S>,
+): CommandLine<S> {
   const hint = `Run \`dropsign ${options.command} --help\` for the options.`;
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -57,7 +73,7 @@ export function parseFlags<const S extends FlagSpecs>(
       args: [...args],
       options: toParseArgsOptions(options.flags),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: options.positionals === true,
       tokens: true,
     });
   } catch (error) {
@@ -84,7 +100,7 @@ export function parseFlags<const S extends FlagSpecs>(
       throw new DropsignError('missing-argument', `Missing required option --${name}.`, hint, { flag: name });
     }
   }
-  return parsed.values as FlagValues<S>;
+  return { flags: parsed.values as FlagValues<S>, positionals: parsed.positionals };
 }
 
 function toParseArgsOptions(flags: FlagSpecs): Record<string, { type: 'string' | 'boolean'; multiple: boolean }> {
