@@ -4,11 +4,12 @@ import { processIo } from './io.js';
 import { main } from './main.js';
 import { reportError } from './report-error.js';
 
-main(process.argv.slice(2), processIo()).then(
+const io = processIo();
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.exitCode = reportError(error, processIo());
+    process.exitCode = reportError(error, io);
   },
 );

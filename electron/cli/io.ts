@@ -27,11 +27,19 @@ export interface CliCommand {
   readonly run: (args: readonly string[], io: CliIo) => Promise<ExitCode>;
 }
 
-/** The real process edges. */
+/**
+ * The real process edges. When the reader of our output goes away (`dropsign upload ... | head -1`), writes
+ * are dropped instead of crashing with EPIPE: the command still finishes its work, so nothing is lost.
+ */
 export function processIo(): CliIo {
+  const ignoreClosedPipe = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE') throw error;
+  };
+  process.stdout.on('error', ignoreClosedPipe);
+  process.stderr.on('error', ignoreClosedPipe);
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => void (process.stdout.writable && process.stdout.write(text)),
+    err: (text) => void (process.stderr.writable && process.stderr.write(text)),
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),

@@ -66,6 +66,19 @@ export type ErrorCode =
   | 'request-timeout'
   // Saved state (queue, checkpoints, history) that could not be read back.
   | 'state-file-unreadable'
+  // Profiles and secrets.
+  | 'profile-not-found'
+  | 'profile-exists'
+  | 'invalid-profile'
+  | 'keychain-unavailable'
+  | 'keychain-locked'
+  | 'keychain-failed'
+  | 'secret-missing'
+  | 'secret-input-unavailable'
+  | 'wrong-passphrase'
+  | 'secret-file-damaged'
+  | 'import-source-unreadable'
+  | 'proxy-failed'
   // Anything we did not foresee; the message says what happened.
   | 'internal';
 

@@ -2,6 +2,7 @@ import type { CliCommand } from '../io.js';
 import { localBucketCommand } from './local-bucket.js';
 import { signCommand } from './sign.js';
 import { startCommand } from './start.js';
+import { uploadCommand } from './upload.js';
 
 /**
  * Every `dropsign` sub-command by name. Add a command by writing `commands/NAME.ts` exporting a
@@ -10,5 +11,6 @@ import { startCommand } from './start.js';
 export const commands: Readonly<Record<string, CliCommand>> = {
   start: startCommand,
   sign: signCommand,
+  upload: uploadCommand,
   'local-bucket': localBucketCommand,
 };

@@ -5,6 +5,12 @@
  *
  * Every operation signs its own request through the `sign` callback just before sending, so a retry after
  * an expired URL or a clock correction is simply another call.
+ *
+ * What an attempt does throw, because retrying cannot help: a DropsignError about the source file
+ * (`file-vanished` when it cannot be opened, `file-unreadable` when it cannot be read, `file-changed` when
+ * it ends before the range does: it shrank after it was queued or while it was sent) or from `sign`; and
+ * `signal.reason` (an AbortError by default) as soon as the signal aborts, the request being cut so the
+ * server stores nothing.
  */
 import type { HttpMethod, PresignResult, QueryParam } from '../../shared/signing.js';
 import type { AttemptFailure } from './attempt-failure.js';

@@ -167,7 +167,7 @@ function signatureMismatch(failure: HttpFailure, context: ErrorContext, details:
     return info(
       'signature-mismatch',
       'The server rejected the signature, although the request is exactly what was signed, so the AccessKey secret is probably wrong.',
-      'Check the AccessKey secret in the profile: it must be the one issued with this AccessKey ID.',
+      'Check the AccessKey secret (in the profile or environment used): it must be the one issued with this AccessKey ID.',
       details,
     );
   }
@@ -185,7 +185,7 @@ function byCode(failure: HttpFailure, context: ErrorContext, details: Details): 
   const bucket = failure.details?.['BucketName'] ?? context.bucket;
   switch (failure.ossCode) {
     case 'InvalidAccessKeyId':
-      return info('invalid-access-key', 'The server does not know the AccessKey ID the request was signed with.', 'Check the AccessKey ID in the profile: it may have been deleted or disabled, or belong to another cloud or account.', details);
+      return info('invalid-access-key', 'The server does not know the AccessKey ID the request was signed with.', 'Check the AccessKey ID (in the profile or environment used): it may have been deleted or disabled, or belong to another cloud or account.', details);
     case 'SecurityTokenExpired':
     case 'ExpiredToken':
     case 'InvalidSecurityToken':
