@@ -1,4 +1,4 @@
-import { toErrorInfo } from '../shared/errors.js';
+import { toErrorInfo, type ErrorCode } from '../shared/errors.js';
 import type { CliIo, ExitCode } from './io.js';
 
 /**
@@ -12,5 +12,19 @@ export function reportError(error: unknown, io: CliIo): ExitCode {
   return RUNTIME_CODES.has(info.code) ? 1 : 2;
 }
 
-/** Codes that describe a failure while running rather than a bad invocation. */
-const RUNTIME_CODES = new Set<string>(['internal', 'local-bucket-failed', 'file-unreadable']);
+/** Codes that describe a failure while running (exit 1) rather than a bad invocation (exit 2). */
+const RUNTIME_CODES = new Set<ErrorCode>([
+  'internal',
+  'local-bucket-failed',
+  'file-unreadable',
+  'state-file-unreadable',
+  'keychain-unavailable',
+  'keychain-locked',
+  'keychain-failed',
+  'secret-missing',
+  'secret-input-unavailable',
+  'wrong-passphrase',
+  'secret-file-damaged',
+  'proxy-failed',
+  'credentials-expired',
+]);

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../io.js';
 import { localBucketCommand } from './local-bucket.js';
+import { profileCommand } from './profile.js';
 import { signCommand } from './sign.js';
 import { startCommand } from './start.js';
 import { uploadCommand } from './upload.js';
@@ -13,4 +14,5 @@ export const commands: Readonly<Record<string, CliCommand>> = {
   sign: signCommand,
   upload: uploadCommand,
   'local-bucket': localBucketCommand,
+  profile: profileCommand,
 };

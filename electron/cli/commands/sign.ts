@@ -1,13 +1,14 @@
 /**
  * `dropsign sign`: prints a presigned URL (or a JSON description, or a curl command) for one request to
- * Alibaba Cloud OSS or an S3-compatible store. Credentials come from the environment only.
+ * Alibaba Cloud OSS or an S3-compatible store. The destination and credentials come from a profile
+ * (`--profile`, or the default one) or from the options and the environment; see destination-flags.ts for
+ * the precedence. Never from arguments.
  */
+import { linkOutlivesToken } from '../../core/profiles/sts-expiry.js';
 import { presign } from '../../core/signing/presign.js';
 import { DropsignError } from '../../shared/errors.js';
 import {
-  ADDRESSING_STYLES,
   HTTP_METHODS,
-  SIGNING_SCHEMES,
   type AddressingStyle,
   type HttpMethod,
   type PresignRequest,
@@ -17,12 +18,14 @@ import {
 } from '../../shared/signing.js';
 import { curlCommand, UPLOAD_METHODS } from '../curl-command.js';
 import { parseDurationSeconds } from '../duration.js';
-import { credentialsFromEnv, refuseCredentialFlags, secretEnvValues } from '../env-credentials.js';
+import { DESTINATION_FLAGS, DESTINATION_USAGE, resolveDestinationFromFlags } from '../destination-flags.js';
+import { refuseCredentialFlags } from '../env-credentials.js';
 import type { CliCommand, CliIo, ExitCode } from '../io.js';
 import { parseIsoInstant } from '../iso-time.js';
 import { checkReadableFile } from '../local-file.js';
 import { parseFlags } from '../parse-args.js';
-import { redactError } from '../redact.js';
+import { DEFAULT_PROFILE_CLI_DEPS, openProfileCli, type ProfileCli, type ProfileCliDeps } from '../profile-cli-context.js';
+import { reportProfileError } from '../profile-error-report.js';
 import { parseHeaderFlags, parseHeaderNameFlags, parseQueryFlags } from '../request-flags.js';
 
 /** Defaults of the optional flags. */
@@ -39,13 +42,9 @@ export const SIGN_DEFAULTS = {
 };
 
 const FLAGS = {
-  scheme: { type: 'string' },
+  ...DESTINATION_FLAGS,
   method: { type: 'string' },
-  endpoint: { type: 'string' },
-  style: { type: 'string' },
-  bucket: { type: 'string' },
   key: { type: 'string' },
-  region: { type: 'string' },
   expires: { type: 'string' },
   at: { type: 'string' },
   header: { type: 'string', multiple: true },
@@ -55,24 +54,26 @@ const FLAGS = {
   curl: { type: 'string' },
 } as const;
 
-const USAGE = `Usage: dropsign sign --endpoint URL --bucket BUCKET [--key KEY] [OPTIONS]
+const USAGE = `Usage: dropsign sign [--profile NAME] [--endpoint URL --bucket BUCKET] [--key KEY] [OPTIONS]
 
 Prints a presigned URL for one request to Alibaba Cloud OSS or an S3-compatible store.
 
 Request:
-  --scheme oss-v4|oss-v1|s3-v4       Signing scheme. Default: oss-v4.
+  --scheme oss-v4|oss-v1|s3-v4       Signing scheme. Default: the profile's, else oss-v4.
   --method GET|PUT|HEAD|DELETE|POST  HTTP method (any case). Default: GET.
-  --endpoint URL                     Required. The service endpoint with http:// or https://, e.g.
+  --endpoint URL                     Required without a profile. The endpoint with http(s)://, e.g.
                                      https://oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000;
                                      for --style cname, the custom domain bound to the bucket.
-  --style virtual-hosted|path|cname  Bucket addressing. Default: virtual-hosted.
-  --bucket BUCKET                    Required. The bucket name.
+  --style virtual-hosted|path|cname  Bucket addressing. Default: the profile's, else virtual-hosted.
+  --bucket BUCKET                    Required without a profile. The bucket name.
   --key KEY                          The object key, as is (not percent-encoded). Omit it for
                                      bucket-level requests.
   --region REGION                    The bucket's bare region id (cn-hangzhou, us-east-1). Required by
-                                     oss-v4 and s3-v4.
+                                     oss-v4 and s3-v4 (a profile gives it).
   --expires DURATION                 How long the URL works: seconds (3600) or a number with a unit
-                                     s, m, h or d (90s, 15m, 1h, 7d). Default: 3600. V4: at most 7d.
+                                     s, m, h or d (90s, 15m, 1h, 7d). Default: the profile's link expiry,
+                                     else 3600. V4: at most 7d. With temporary (STS) credentials, a link
+                                     that would outlive the token is warned about: it dies with the token.
   --at TIME                          Sign as of TIME instead of now, for reproducible output: ISO 8601
                                      with Z or an offset (2024-11-12T08:32:38Z, ...T16:32:38+08:00).
   --header 'Name: value'             A header the client will send; the signature binds its value.
@@ -88,13 +89,16 @@ Output (default: the URL alone on one line):
                                      exactly the signed headers. PUT and POST upload FILE, which must
                                      be a readable file; GET, HEAD and DELETE save the response to FILE.
 
-Credentials come from the environment, never from options:
+${DESTINATION_USAGE}
+Credentials come from the profile's secret store (the OS keychain), or without a profile from the
+environment; never from options:
   oss-v4, oss-v1  OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_SESSION_TOKEN (STS only)
   s3-v4           AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (STS only)
 
 Exit status: 0 done; 2 bad input (one line on stderr); 1 failure at run time (FILE unreadable).
 
 Examples:
+  dropsign sign --profile prod --key 2024/cat.jpg --expires 15m
   dropsign sign --endpoint https://oss-cn-hangzhou.aliyuncs.com --region cn-hangzhou \\
     --bucket photos --key 2024/cat.jpg --expires 15m
   dropsign sign --method PUT --endpoint https://oss-cn-hangzhou.aliyuncs.com --region cn-hangzhou \\
@@ -105,58 +109,64 @@ Examples:
     --key cat.jpg --query versionId=CAEQ --at 2024-11-12T08:32:38Z
 `;
 
+/** `dropsign sign` with injectable profile edges (tests pass a memory keychain). */
+export function createSignCommand(deps: ProfileCliDeps = DEFAULT_PROFILE_CLI_DEPS): CliCommand {
+  return {
+    summary: 'Print a presigned URL (or JSON, or a curl command) for one OSS or S3 request.',
+    usage: USAGE,
+    run: async (args, io) => {
+      const cli = openProfileCli(io, deps);
+      try {
+        return await runSign(args, io, cli);
+      } catch (error) {
+        // Whatever went wrong, the report holds no secret (environment or profile) and stays on one line.
+        return reportProfileError(error, io, cli.seenSecrets);
+      }
+    },
+  };
+}
+
 /** `dropsign sign`. */
-export const signCommand: CliCommand = {
-  summary: 'Print a presigned URL (or JSON, or a curl command) for one OSS or S3 request.',
-  usage: USAGE,
-  run: async (args, io) => {
-    try {
-      return await runSign(args, io);
-    } catch (error) {
-      // Whatever went wrong, the report holds no secret from the environment and stays on one line.
-      throw redactError(error, secretEnvValues(io.env));
-    }
-  },
-};
+export const signCommand: CliCommand = createSignCommand();
 
-async function runSign(args: readonly string[], io: CliIo): Promise<ExitCode> {
+async function runSign(args: readonly string[], io: CliIo, cli: ProfileCli): Promise<ExitCode> {
   refuseCredentialFlags(args);
-  const flags = parseFlags(args, { command: 'sign', flags: FLAGS, required: ['endpoint', 'bucket'] });
+  const flags = parseFlags(args, { command: 'sign', flags: FLAGS });
 
-  const scheme = oneOf('--scheme', flags.scheme ?? SIGN_DEFAULTS.scheme, SIGNING_SCHEMES, 'invalid-scheme');
   const method = oneOf(
     '--method',
     (flags.method ?? SIGN_DEFAULTS.method).toUpperCase(),
     HTTP_METHODS,
     'invalid-method',
   );
-  const style = oneOf('--style', flags.style ?? SIGN_DEFAULTS.style, ADDRESSING_STYLES, 'invalid-style');
   const additionalHeaders = parseHeaderNameFlags(flags['additional-header'] ?? []);
-
-  const request: PresignRequest = {
-    scheme,
-    method,
-    // Endpoint, bucket, key, region (required by V4), headers and query are validated by the signer.
-    endpoint: flags.endpoint ?? '',
-    style,
-    bucket: flags.bucket ?? '',
-    ...(flags.key === undefined ? {} : { key: flags.key }),
-    ...(flags.region === undefined ? {} : { region: flags.region }),
-    expiresInSeconds:
-      flags.expires === undefined
-        ? SIGN_DEFAULTS.expiresInSeconds
-        : parseDurationSeconds(flags.expires, '--expires'),
-    headers: parseHeaderFlags(flags.header ?? []),
-    ...(additionalHeaders.length === 0 ? {} : { additionalHeaders }),
-    query: parseQueryFlags(flags.query ?? []),
-  };
+  const headers = parseHeaderFlags(flags.header ?? []);
+  const query = parseQueryFlags(flags.query ?? []);
+  const expires = flags.expires === undefined ? undefined : parseDurationSeconds(flags.expires, '--expires');
   const clock = fixedOrLiveClock(flags.at, io);
-
   if (flags.curl !== undefined && UPLOAD_METHODS.has(method)) {
     await checkReadableFile(flags.curl, io.cwd, '--curl');
   }
-  const credentials = credentialsFromEnv(scheme, io.env);
+  const destination = await resolveDestinationFromFlags(flags, cli, { fallback: 'environment' });
+
+  const request: PresignRequest = {
+    scheme: destination.scheme,
+    method,
+    // Endpoint, bucket, key, region (required by V4), headers and query are validated by the signer.
+    endpoint: destination.endpoint,
+    style: destination.style,
+    bucket: destination.bucket,
+    ...(flags.key === undefined ? {} : { key: flags.key }),
+    ...(destination.region === undefined ? {} : { region: destination.region }),
+    expiresInSeconds: expires ?? destination.linkExpirySeconds,
+    headers,
+    ...(additionalHeaders.length === 0 ? {} : { additionalHeaders }),
+    query,
+  };
+  const { securityTokenExpiresAt, ...credentials } = destination.credentials;
   const result = presign(credentials, request, clock);
+  const outlives = linkOutlivesToken(result.expiresAt, securityTokenExpiresAt);
+  if (outlives !== undefined) io.err(`dropsign: warning: ${outlives}\n`);
 
   const curl = flags.curl === undefined ? undefined : curlCommand(result, flags.curl);
   if (flags.json === true) {
@@ -179,12 +189,7 @@ function jsonOutput(result: PresignResult, curl: string | undefined): Record<str
   return curl === undefined ? base : { ...base, curl };
 }
 
-function oneOf<T extends string>(
-  flag: string,
-  value: string,
-  allowed: readonly T[],
-  code: 'invalid-scheme' | 'invalid-method' | 'invalid-style',
-): T {
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[], code: 'invalid-method'): T {
   const found = allowed.find((candidate) => candidate === value);
   if (found === undefined) {
     throw new DropsignError(

@@ -64,7 +64,7 @@ async function sign(args: readonly string[], env: Record<string, string> = STS, 
     execFile(
       process.execPath,
       [CLI, 'sign', ...args],
-      { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, encoding: 'utf8' },
+      { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DROPSIGN_DATA_DIR: join(work, 'app-data'), ...env }, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, stdout, stderr });

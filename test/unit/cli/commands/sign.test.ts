@@ -43,7 +43,8 @@ async function run(args: readonly string[], env: Record<string, string> = {}) {
   const io: CliIo = {
     out: (t) => void (out += t),
     err: (t) => void (err += t),
-    env: { OSS_ACCESS_KEY_ID: 'LTAIid', OSS_ACCESS_KEY_SECRET: SECRET, AWS_ACCESS_KEY_ID: 'AKIAid', ...env },
+    // DROPSIGN_DATA_DIR: an empty app data directory, so no default profile of the machine's user applies.
+    env: { OSS_ACCESS_KEY_ID: 'LTAIid', OSS_ACCESS_KEY_SECRET: SECRET, AWS_ACCESS_KEY_ID: 'AKIAid', DROPSIGN_DATA_DIR: join(dir, 'app-data'), ...env },
     cwd: dir,
     now: () => NOW,
   };
