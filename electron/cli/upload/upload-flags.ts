@@ -1,23 +1,20 @@
 /**
- * The flags of `dropsign upload` and what they mean to the engine: a destination descriptor (no secrets)
- * and engine settings.
+ * The flags of `dropsign upload` and what they mean to the engine. The destination itself (profile, default
+ * profile, the built-in `local` profile, or the flags with environment credentials) is resolved by
+ * destination-flags.ts; this module reads the rest: key layout, policies, transfer settings and links.
  */
 import { DropsignError } from '../../shared/errors.js';
-import { ADDRESSING_STYLES, SIGNING_SCHEMES, type AddressingStyle, type SigningScheme } from '../../shared/signing.js';
 import { EXISTING_OBJECT_POLICIES, type ExistingObjectPolicy } from '../../shared/transfer.js';
-import type { DestinationDescriptor, EngineSettings, LinkOption } from '../../core/transfer/engine/engine-types.js';
+import type { EngineSettings, LinkOption } from '../../core/transfer/engine/engine-types.js';
+import { DESTINATION_FLAGS, type DestinationFlagValues, type ResolvedDestination } from '../destination-flags.js';
 import { parseDurationSeconds } from '../duration.js';
 import { parseNumberFlag } from '../number-flag.js';
-import { parseCommandLine } from '../parse-args.js';
+import { parseCommandLine, type FlagValues } from '../parse-args.js';
 import { parseSizeFlag } from '../size-flag.js';
 
-/** The flags, by long name. */
+/** The flags, by long name: the shared destination flags plus upload's own. */
 export const UPLOAD_FLAGS = {
-  endpoint: { type: 'string' },
-  bucket: { type: 'string' },
-  region: { type: 'string' },
-  style: { type: 'string' },
-  scheme: { type: 'string' },
+  ...DESTINATION_FLAGS,
   prefix: { type: 'string' },
   'key-template': { type: 'string' },
   concurrency: { type: 'string' },
@@ -30,54 +27,34 @@ export const UPLOAD_FLAGS = {
   json: { type: 'boolean' },
 } as const;
 
-/** Defaults: OSS V4, virtual-hosted, the file's relative path as the key, overwrite as OSS does, 1-hour links. */
-export const UPLOAD_DEFAULTS = {
-  scheme: 'oss-v4',
-  style: 'virtual-hosted',
-  keyTemplate: '{path}',
-  ifExists: 'overwrite',
-  linkExpiresInSeconds: 3600,
-} as const;
+/** Defaults: the file's relative path as the key, and overwrite, as OSS does. */
+export const UPLOAD_DEFAULTS = { keyTemplate: '{path}', ifExists: 'overwrite' } as const;
 
-/** Everything the command line said. */
+/** Everything the command line said, before the destination is resolved. */
 export interface UploadRequest {
   readonly paths: readonly string[];
-  readonly destination: DestinationDescriptor;
+  readonly flags: FlagValues<typeof UPLOAD_FLAGS> & DestinationFlagValues;
+  readonly ifExists: ExistingObjectPolicy;
   readonly settings: EngineSettings;
   readonly json: boolean;
 }
 
 /** Parses `dropsign upload PATH... FLAGS`; throws one-line DropsignErrors. */
 export function parseUploadArgs(args: readonly string[]): UploadRequest {
-  const { flags, positionals } = parseCommandLine(args, {
-    command: 'upload',
-    flags: UPLOAD_FLAGS,
-    required: ['endpoint', 'bucket'],
-    positionals: true,
-  });
+  const { flags, positionals } = parseCommandLine(args, { command: 'upload', flags: UPLOAD_FLAGS, positionals: true });
   if (positionals.length === 0) {
-    throw new DropsignError('missing-argument', 'No files or folders to upload.', 'Name them first: dropsign upload PATH... --endpoint URL --bucket B.');
+    throw new DropsignError('missing-argument', 'No files or folders to upload.', 'Name them first: dropsign upload PATH... [--profile NAME].');
   }
-  const scheme = oneOf(flags.scheme ?? UPLOAD_DEFAULTS.scheme, SIGNING_SCHEMES, 'scheme') as SigningScheme;
-  const style = oneOf(flags.style ?? UPLOAD_DEFAULTS.style, ADDRESSING_STYLES, 'style') as AddressingStyle;
   const ifExists = oneOf(flags['if-exists'] ?? UPLOAD_DEFAULTS.ifExists, EXISTING_OBJECT_POLICIES, 'if-exists') as ExistingObjectPolicy;
-  const destination: DestinationDescriptor = {
-    scheme,
-    endpoint: flags.endpoint ?? '',
-    style,
-    bucket: flags.bucket ?? '',
-    ...(flags.region === undefined ? {} : { region: flags.region }),
-    prefix: flags.prefix ?? '',
-    keyTemplate: flags['key-template'] ?? UPLOAD_DEFAULTS.keyTemplate,
-    ifExists,
-    link: linkOption(flags['link-expires'], flags['public-url'], flags['no-link'] === true),
-  };
+  // Checked now, so a bad link flag is refused before any profile or keychain is read.
+  linkOption(flags, 3600);
   const concurrency = flags.concurrency === undefined ? undefined : parseNumberFlag(flags.concurrency, 'concurrency', { min: 1, max: 32, integer: true });
   const threshold = flags['multipart-threshold'] === undefined ? undefined : parseSizeFlag(flags['multipart-threshold'], 'multipart-threshold');
   const partSize = flags['part-size'] === undefined ? undefined : parseSizeFlag(flags['part-size'], 'part-size');
   return {
     paths: positionals,
-    destination,
+    flags,
+    ifExists,
     settings: {
       ...(concurrency === undefined ? {} : { concurrency }),
       ...(threshold === undefined ? {} : { multipartThreshold: threshold }),
@@ -87,15 +64,26 @@ export function parseUploadArgs(args: readonly string[]): UploadRequest {
   };
 }
 
-function linkOption(expires: string | undefined, publicUrl: string | undefined, none: boolean): LinkOption {
+/** The share link: the flags' choice, else the destination's public URL template, else presigned for its expiry. */
+export function uploadLinkOption(request: UploadRequest, destination: ResolvedDestination): LinkOption {
+  const fromFlags = linkOption(request.flags, destination.linkExpirySeconds);
+  if (request.flags['link-expires'] === undefined && request.flags['no-link'] !== true && destination.publicUrlTemplate !== undefined) {
+    return { kind: 'public', urlTemplate: destination.publicUrlTemplate };
+  }
+  return fromFlags;
+}
+
+function linkOption(flags: UploadRequest['flags'], defaultExpirySeconds: number): LinkOption {
+  const expires = flags['link-expires'];
+  const publicUrl = flags['public-url'];
+  const none = flags['no-link'] === true;
   const given = [expires !== undefined, publicUrl !== undefined, none].filter(Boolean).length;
   if (given > 1) {
     throw new DropsignError('invalid-argument', '--link-expires, --public-url and --no-link exclude each other.', 'Choose one kind of share link.');
   }
   if (none) return { kind: 'none' };
   if (publicUrl !== undefined) return { kind: 'public', urlTemplate: publicUrl };
-  const seconds = expires === undefined ? UPLOAD_DEFAULTS.linkExpiresInSeconds : parseDurationSeconds(expires, 'link-expires');
-  return { kind: 'presigned', expiresInSeconds: seconds };
+  return { kind: 'presigned', expiresInSeconds: expires === undefined ? defaultExpirySeconds : parseDurationSeconds(expires, 'link-expires') };
 }
 
 function oneOf(value: string, allowed: readonly string[], flag: string): string {

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalBucket, verifySignature, type LocalBucketHandle } from '../../../electron/core/local-bucket/index.js';
 import { cliWorld, expectNoSecretInFiles, KEYRING_NOTE, PRIVATE_KEYRING, type CliWorld } from './cli-runner.js';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -82,6 +82,17 @@ describe.skipIf(!PRIVATE_KEYRING)(`dropsign profile, end to end ${KEYRING_NOTE}`
     const get = await world.run(['sign', '--key', 'inbox/hello.txt']);
     expect(get.code).toBe(0);
     expect(await send('GET', get.stdout.trim(), {})).toEqual({ status: 200, text: 'hello from a profile' });
+  });
+
+  it('uploads with --profile: its prefix, its keychain secret, and a link that works', async () => {
+    const file = path.join(bucketDir, 'from-profile.txt');
+    await writeFile(file, 'uploaded with a profile');
+    const run = await world.run(['upload', file, '--profile', 'work', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const record = JSON.parse(run.stdout.split('\n')[0] ?? '{}') as { key: string; status: string; link: string };
+    expect(record).toMatchObject({ key: 'inbox/from-profile.txt', status: 'done' });
+    expect(await send('GET', record.link, {})).toEqual({ status: 200, text: 'uploaded with a profile' });
+    await expectNoSecretInFiles(world);
   });
 
   it('rotates the secret with --replace: the old one is gone from the keychain, the new one used', async () => {
