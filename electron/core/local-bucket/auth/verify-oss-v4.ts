@@ -16,15 +16,22 @@ import type { AuthContext, AuthResult, IncomingRequestInfo } from '../types.js';
 import {
   deny,
   invalidAuthArgument,
-  invalidSigningRegion,
   missingRequestDate,
   signatureMismatch,
-  unknownAccessKey,
 } from './auth-errors.js';
-import { parseAuthorizationParams, parseCredentialScope, parseHeaderNameList, queryValue, queryWithout } from './auth-params.js';
-import { checkRequestTime, checkUrlWindow, parseCompactDateTime } from './request-time.js';
+import { parseAuthorizationParams, parseHeaderNameList, queryValue, queryWithout } from './auth-params.js';
+import { checkRequestTime, checkUrlWindow } from './request-time.js';
 import { signaturesEqual } from './signature-compare.js';
+import { checkV4Credential, type V4Scheme } from './v4-credential.js';
 import { readV4UrlParams } from './v4-url-params.js';
+
+/** OSS V4's scope and the region rule: exactly the bucket's region id. */
+const OSS_V4_SCHEME: V4Scheme = {
+  service: 'oss',
+  terminator: 'aliyun_v4_request',
+  dateName: 'x-oss-date',
+  regionMatches: (region, serverRegion) => region === serverRegion,
+};
 
 /** The signature material of one V4 request, wherever it was carried. */
 interface OssV4Claim {
@@ -92,29 +99,9 @@ function verifyClaim(
   claim: OssV4Claim,
   checkTime: (signedAtMs: number) => ReturnType<typeof checkUrlWindow>,
 ): AuthResult {
-  const scope = parseCredentialScope(claim.credential, 'oss', 'aliyun_v4_request');
-  if (scope === undefined) {
-    return deny(
-      invalidAuthArgument(
-        'The credential must be <AccessKeyId>/<YYYYMMDD>/<region>/oss/aliyun_v4_request.',
-        claim.argument,
-        claim.credential,
-      ),
-    );
-  }
-  const secret = context.accessKeys.get(scope.accessKeyId);
-  if (secret === undefined) return deny(unknownAccessKey(scope.accessKeyId));
-  if (scope.region !== context.region) return deny(invalidSigningRegion(claim.credential, claim.argument, context.region));
-
-  const signedAtMs = parseCompactDateTime(claim.dateTime);
-  if (signedAtMs === undefined) {
-    return deny(invalidAuthArgument('x-oss-date must be YYYYMMDDTHHMMSSZ.', 'x-oss-date', claim.dateTime));
-  }
-  if (!claim.dateTime.startsWith(scope.date)) {
-    return deny(invalidAuthArgument('The credential date differs from the date of x-oss-date.', claim.argument, claim.credential));
-  }
-  const timeError = checkTime(signedAtMs);
-  if (timeError !== undefined) return deny(timeError);
+  const checked = checkV4Credential(OSS_V4_SCHEME, claim, context, checkTime);
+  if (!checked.ok) return deny(checked.error);
+  const { scope, secret } = checked;
 
   const additional = parseHeaderNameList(claim.additionalHeaders);
   if (additional === undefined || additional.some((name) => name !== name.toLowerCase() || name.includes('_'))) {
