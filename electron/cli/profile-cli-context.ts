@@ -17,8 +17,9 @@ import { DropsignError } from '../shared/errors.js';
 import type { CliIo } from './io.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
-/** The variable scripts set to open the encrypted secret store without a prompt. */
-export const PASSPHRASE_VARIABLE = 'DROPSIGN_SECRETS_PASSPHRASE';
+import { PASSPHRASE_VARIABLE } from '../core/secrets/encrypted-file-secret-store.js';
+
+export { PASSPHRASE_VARIABLE };
 
 /** The injectable edges. Every field has a real default. */
 export interface ProfileCliDeps {

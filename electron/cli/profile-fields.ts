@@ -3,17 +3,17 @@
  * one from the flags and the defaults, or a changed one (`--replace`) from the existing profile with only
  * the given flags changed. An empty value (`--prefix ""`) clears an optional field.
  */
+import { defaultStyleFor } from '../core/profiles/import/import-profile.js';
 import { endpointUrl, parseEndpointValue } from '../core/profiles/profile-endpoint.js';
 import {
   DEFAULT_LINK_EXPIRY_SECONDS,
   defaultScheme,
   PROVIDERS,
   type Profile,
-  type ProfileEndpoint,
 } from '../core/profiles/profile-schema.js';
 import { SECRET_STORE_KINDS } from '../core/secrets/secret-store.js';
 import { DropsignError } from '../shared/errors.js';
-import { ADDRESSING_STYLES, SIGNING_SCHEMES, type AddressingStyle } from '../shared/signing.js';
+import { ADDRESSING_STYLES, SIGNING_SCHEMES } from '../shared/signing.js';
 import { parseDurationSeconds } from './duration.js';
 import { oneOf } from './profile-args.js';
 import type { FlagValues } from './parse-args.js';
@@ -59,20 +59,6 @@ export const PROFILE_FIELD_USAGE = `  --provider oss|s3                  Alibaba
                                      (passphrase from a prompt or DROPSIGN_SECRETS_PASSPHRASE).
 `;
 
-/** Bare IPv4/IPv6 hosts, which cannot take the bucket as a sub-domain. */
-function isIpHost(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
-  } catch {
-    return false;
-  }
-}
-
-/** The default style for an endpoint: path for IP addresses (MinIO, the local bucket), else virtual-hosted. */
-export function defaultStyle(endpoint: ProfileEndpoint): AddressingStyle {
-  return endpoint.kind === 'custom' && isIpHost(endpoint.url) ? 'path' : 'virtual-hosted';
-}
 
 /** An optional field: unchanged when the flag is absent, cleared by an empty value. */
 function optional<K extends string>(key: K, flag: string | undefined, current: string | undefined): Partial<Record<K, string>> {
@@ -102,7 +88,7 @@ export function profileFromFlags(name: string, flags: ProfileFieldValues, existi
         ? existing.scheme
         : defaultScheme(provider);
   const endpoint = flags.endpoint === undefined ? (existing?.endpoint ?? { kind: 'public' as const }) : parseEndpointValue(flags.endpoint);
-  const style = flags.style !== undefined ? oneOf('--style', flags.style, ADDRESSING_STYLES) : flags.endpoint === undefined && existing !== undefined ? existing.style : defaultStyle(endpoint);
+  const style = flags.style !== undefined ? oneOf('--style', flags.style, ADDRESSING_STYLES) : flags.endpoint === undefined && existing !== undefined ? existing.style : defaultStyleFor(endpoint);
   const linkExpirySeconds =
     flags['link-expiry'] === undefined ? (existing?.linkExpirySeconds ?? DEFAULT_LINK_EXPIRY_SECONDS) : parseDurationSeconds(flags['link-expiry'], '--link-expiry');
   const secretStore = flags['secret-store'] === undefined ? (existing?.secretStore ?? 'keychain') : oneOf('--secret-store', flags['secret-store'], SECRET_STORE_KINDS);

@@ -8,8 +8,8 @@ import type { ImportCandidate } from '../../core/profiles/import/import-candidat
 import { IMPORT_SOURCES } from '../../core/profiles/import/import-candidate.js';
 import { scanForImports } from '../../core/profiles/import/scan-imports.js';
 import { writeProfileSecret } from '../../core/profiles/profile-credentials.js';
-import { DEFAULT_LINK_EXPIRY_SECONDS, defaultScheme, type Profile } from '../../core/profiles/profile-schema.js';
-import { validateProfile } from '../../core/profiles/profile-validate.js';
+import { importedProfile } from '../../core/profiles/import/import-profile.js';
+import type { Profile } from '../../core/profiles/profile-schema.js';
 import { requireAvailable, SECRET_STORE_KINDS, type SecretStoreKind } from '../../core/secrets/secret-store.js';
 import type { StoredSecret } from '../../core/secrets/stored-secret.js';
 import { DropsignError, toErrorInfo } from '../../shared/errors.js';
@@ -17,7 +17,7 @@ import type { ExitCode } from '../io.js';
 import { parseFlags } from '../parse-args.js';
 import { oneOf, type ProfileSubcommand } from '../profile-args.js';
 import { homeDir, type ProfileCli } from '../profile-cli-context.js';
-import { defaultStyle, summarizeProfile } from '../profile-fields.js';
+import { summarizeProfile } from '../profile-fields.js';
 
 const FLAGS = {
   from: { type: 'string' },
@@ -45,28 +45,10 @@ interface PlanInput {
 function plan(candidate: ImportCandidate, input: PlanInput): Plan {
   const skip = (why: string): Plan => ({ kind: 'skip', candidate, why });
   if (input.picks.length > 0 && !input.picks.includes(candidate.suggestedName)) return skip('not picked');
-  if (candidate.unusable !== undefined) return skip(`cannot be imported: ${candidate.unusable}`);
-  if (input.existing.has(candidate.suggestedName)) return skip('a profile with this name exists already');
-  const bucket = candidate.bucket ?? input.bucket;
-  const region = input.region ?? candidate.region;
-  if (bucket === undefined) return skip('no bucket in this source: give one with --bucket');
-  if (region === undefined) return skip('no region in this source: give one with --region');
-  const endpoint = candidate.endpoint ?? { kind: 'public' as const };
   try {
-    const profile = validateProfile({
-      name: candidate.suggestedName,
-      provider: candidate.provider,
-      scheme: defaultScheme(candidate.provider),
-      region,
-      endpoint,
-      style: candidate.style ?? defaultStyle(endpoint),
-      bucket,
-      keyPrefix: '',
-      ...(candidate.customDomain === undefined ? {} : { customDomain: candidate.customDomain }),
-      linkExpirySeconds: DEFAULT_LINK_EXPIRY_SECONDS,
-      accessKeyId: candidate.accessKeyId,
-      secretStore: input.secretStore,
-    });
+    const imported = importedProfile(candidate, input, input.existing);
+    if (imported.kind === 'skip') return skip(imported.missing === undefined ? imported.reason : `${imported.reason} with --${imported.missing}`);
+    const { profile } = imported;
     return { kind: 'ready', candidate, profile, secret: candidate.secret };
   } catch (error) {
     return skip(`cannot be imported: ${toErrorInfo(error).message}`);

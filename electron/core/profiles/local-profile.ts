@@ -13,7 +13,7 @@ import { loadOrCreateKeysFile } from '../local-bucket/keys-file.js';
 import type { Credentials } from '../../shared/signing.js';
 import { DEFAULT_LINK_EXPIRY_SECONDS, LOCAL_PROFILE_NAME, type Profile } from './profile-schema.js';
 
-/** The embedded local bucket's endpoint (its preferred port; see EMBEDDED_PORT). */
+/** The embedded local bucket's usual endpoint (its preferred port; see EMBEDDED_PORT). */
 export const LOCAL_ENDPOINT = `http://127.0.0.1:${EMBEDDED_PORT}`;
 
 /** The data directory of the embedded local bucket, as startEmbeddedLocalBucket lays it out. */
@@ -21,14 +21,17 @@ export function localBucketDataDir(appDataDir: string): string {
   return path.join(appDataDir, 'local-bucket');
 }
 
-/** The built-in profile, with the access key id of the local bucket's key file. */
-export function localProfile(accessKeyId: string): Profile {
+/**
+ * The built-in profile, with the access key id of the local bucket's key file. `endpoint` is where the
+ * running embedded bucket listens, when the caller knows (its preferred port may have been taken).
+ */
+export function localProfile(accessKeyId: string, endpoint: string = LOCAL_ENDPOINT): Profile {
   return {
     name: LOCAL_PROFILE_NAME,
     provider: 'oss',
     scheme: 'oss-v4',
     region: EMBEDDED_REGION,
-    endpoint: { kind: 'custom', url: LOCAL_ENDPOINT },
+    endpoint: { kind: 'custom', url: endpoint },
     // Path style: the endpoint is an IP address, which cannot carry the bucket as a sub-domain.
     style: 'path',
     bucket: EMBEDDED_BUCKET,

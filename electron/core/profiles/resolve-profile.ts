@@ -16,6 +16,11 @@ export interface ProfileContext {
   readonly appDataDir: string;
   readonly store: ProfileStore;
   readonly secretStores: SecretStoreFor;
+  /**
+   * Where the embedded local bucket runs, when this process started it (its preferred port may have been
+   * taken): the built-in `local` profile then points there. Default: its usual port.
+   */
+  readonly localEndpoint?: () => string | undefined;
 }
 
 /** Where the profile's secret lives, for `profile show` and messages. */
@@ -41,11 +46,11 @@ export async function storedDefaultProfile(context: Pick<ProfileContext, 'store'
   return (await context.store.read()).defaultProfile;
 }
 
-/** The built-in profile, with the local bucket's key pair (generated on first use). */
-export async function resolveLocalProfile(appDataDir: string, selectedBy: ResolvedProfile['selectedBy']): Promise<ResolvedProfile> {
+/** The built-in profile, with the local bucket's key pair (generated on first use), at `endpoint` when given. */
+export async function resolveLocalProfile(appDataDir: string, selectedBy: ResolvedProfile['selectedBy'], endpoint?: string): Promise<ResolvedProfile> {
   const keys = await localKeys(appDataDir);
   return {
-    profile: localProfile(keys.credentials.accessKeyId),
+    profile: localProfile(keys.credentials.accessKeyId, endpoint),
     builtIn: true,
     selectedBy,
     secretLocation: { kind: 'keys-file', path: keys.keysFile },
@@ -61,7 +66,7 @@ export async function resolveProfile(name: string | undefined, context: ProfileC
   const snapshot = await context.store.read();
   const wanted = name ?? snapshot.defaultProfile;
   const selectedBy = name !== undefined ? 'name' : wanted !== undefined ? 'default' : 'fallback';
-  if (wanted === undefined || wanted === LOCAL_PROFILE_NAME) return resolveLocalProfile(context.appDataDir, selectedBy);
+  if (wanted === undefined || wanted === LOCAL_PROFILE_NAME) return resolveLocalProfile(context.appDataDir, selectedBy, context.localEndpoint?.());
   const profile = snapshot.profiles.find((p) => p.name === wanted);
   if (profile === undefined) throw notFound(wanted);
   return {

@@ -165,3 +165,6 @@ export class EncryptedFileSecretStore implements SecretStore {
     );
   }
 }
+
+/** The environment variable that opens the encrypted secret store without a prompt (scripts, CI). */
+export const PASSPHRASE_VARIABLE = 'DROPSIGN_SECRETS_PASSPHRASE';
