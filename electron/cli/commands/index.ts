@@ -4,6 +4,7 @@ import { profileCommand } from './profile.js';
 import { signCommand } from './sign.js';
 import { startCommand } from './start.js';
 import { uploadCommand } from './upload.js';
+import { webCommand } from './web.js';
 
 /**
  * Every `dropsign` sub-command by name. Add a command by writing `commands/NAME.ts` exporting a
@@ -15,4 +16,5 @@ export const commands: Readonly<Record<string, CliCommand>> = {
   upload: uploadCommand,
   'local-bucket': localBucketCommand,
   profile: profileCommand,
+  web: webCommand,
 };

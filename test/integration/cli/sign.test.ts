@@ -484,7 +484,7 @@ describe('dropsign sign: bad input', () => {
     ['a --curl FILE that is a directory', [...PUT, '--curl', 'electron'], 'invalid-argument', 'directory'],
   ])('refuses %s: exit 2, one line naming the problem, no stack', async (_what, args, code, mention) => {
     const run = await sign(args);
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^dropsign: [^\n]+\n$/);
     expect(run.stderr).toContain(`[${code}]`);

@@ -1,0 +1,108 @@
+/**
+ * "Upload clipboard" (the tray item and the global shortcut): the files copied in a file manager, else an
+ * image on the clipboard (a screenshot), saved as PNG in the spool folder and uploaded from there. The
+ * spool lives in the app data directory, not the temp folder, so a queued image survives a restart as long
+ * as its transfer may resume; files older than a week are swept at start.
+ */
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ErrorInfo } from '../shared/errors.js';
+import type { Result } from '../shared/ipc/channels.js';
+import type { EnqueueOutcome } from '../shared/ipc/transfer-requests.js';
+import { readClipboardFiles, readClipboardImage, type ClipboardEntry } from './clipboard-files.js';
+
+/** The spool folder's name in the app data directory. */
+export const CLIPBOARD_SPOOL_DIR_NAME = 'clipboard';
+
+/** Why a week: longer than any upload stays paused in practice, short enough that screenshots do not pile up. */
+export const SPOOL_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** What the upload needs. */
+export interface ClipboardUploadDeps {
+  /** `clipboard.read()`. */
+  readonly read: () => Promise<readonly ClipboardEntry[]>;
+  /** Turns image bytes of another type (JPEG, BMP...) into PNG (`nativeImage`); undefined when it cannot. */
+  readonly toPng: (bytes: Buffer) => Buffer | undefined;
+  readonly platform: NodeJS.Platform;
+  readonly spoolDir: string;
+  readonly now: () => Date;
+  /** Queues paths with the default profile. */
+  readonly enqueue: (paths: readonly string[]) => Promise<Result<EnqueueOutcome>>;
+}
+
+/** What happened. */
+export type ClipboardUploadOutcome =
+  | { readonly kind: 'files'; readonly paths: readonly string[]; readonly result: Result<EnqueueOutcome> }
+  | { readonly kind: 'image'; readonly path: string; readonly result: Result<EnqueueOutcome> }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'failed'; readonly error: ErrorInfo };
+
+/** `clipboard-2026-11-21-081503.png` (local time, as a screenshot tool names it), `-2`... when taken. */
+export function spoolFileName(now: Date, attempt = 1): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
+  return `clipboard-${stamp}${attempt === 1 ? '' : `-${attempt}`}.png`;
+}
+
+async function writeSpoolFile(dir: string, now: Date, png: Buffer): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Why 100: two images pasted in the same second get -2, -3...; a hundred means something else is wrong.
+  for (let attempt = 1; attempt <= 100; attempt++) {
+    const file = path.join(dir, spoolFileName(now, attempt));
+    try {
+      await writeFile(file, png, { flag: 'wx', mode: 0o600 });
+      return file;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new Error(`No free file name in ${dir}.`);
+}
+
+/** Uploads what the clipboard holds. Never throws. */
+export async function uploadClipboard(deps: ClipboardUploadDeps): Promise<ClipboardUploadOutcome> {
+  try {
+    const entries = await deps.read();
+    const paths = await readClipboardFiles(entries, deps.platform);
+    if (paths.length > 0) return { kind: 'files', paths, result: await deps.enqueue(paths) };
+    const image = await readClipboardImage(entries);
+    const png = image === undefined ? undefined : image.type === 'image/png' ? image.bytes : deps.toPng(image.bytes);
+    if (png === undefined) return { kind: 'empty' };
+    const file = await writeSpoolFile(deps.spoolDir, deps.now(), png);
+    return { kind: 'image', path: file, result: await deps.enqueue([file]) };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return {
+      kind: 'failed',
+      error: {
+        code: 'file-unreadable',
+        message: `The clipboard image could not be saved for upload${code === undefined ? '' : ` (${code})`}.`,
+        hint: `Check that there is free space and that your user can write to ${deps.spoolDir}.`,
+      },
+    };
+  }
+}
+
+/** Deletes spooled images older than `maxAgeMs`; problems are ignored (the next start tries again). */
+export async function sweepSpool(dir: string, nowMs: number, maxAgeMs = SPOOL_MAX_AGE_MS): Promise<number> {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!/^clipboard-.*\.png$/.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (nowMs - (await stat(file)).mtimeMs > maxAgeMs) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    } catch {
+      // Gone already, or not ours to delete.
+    }
+  }
+  return removed;
+}
