@@ -4,26 +4,36 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Credentials } from '../../electron/shared/signing.js';
 
 /** Why 1 MiB: large enough that writing a multi-GiB file is fast, random so nothing compresses or dedups. */
 const BLOCK_BYTES = 1024 * 1024;
 
-/** Writes `count` random files of `bytes` each under `dir` and returns their paths. */
+/**
+ * Writes `count` random files of `bytes` each under `dir` and returns their paths. Each is fsynced: dirty
+ * fixture pages would otherwise be written back by the kernel ~30 s later, in the middle of whichever
+ * measurement is running then (the 2 GiB file's writeback slowed one phase and not another).
+ */
 export async function makeSmallFiles(dir: string, count: number, bytes: number): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];
   for (let i = 0; i < count; i++) {
     const file = path.join(dir, `file-${String(i).padStart(5, '0')}.bin`);
-    await writeFile(file, randomBytes(bytes));
+    const handle = await open(file, 'w');
+    try {
+      await handle.writeFile(randomBytes(bytes));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     paths.push(file);
   }
   return paths;
 }
 
-/** Writes one file of `bytes` (a whole number of MiB) from a random 1 MiB block repeated. */
+/** Writes one file of `bytes` (a whole number of MiB) from a random 1 MiB block repeated, fsynced (see above). */
 export async function makeLargeFile(file: string, bytes: number): Promise<void> {
   const block = randomBytes(BLOCK_BYTES);
   const handle = await open(file, 'w');
@@ -31,6 +41,7 @@ export async function makeLargeFile(file: string, bytes: number): Promise<void> 
     for (let written = 0; written < bytes; written += BLOCK_BYTES) {
       await handle.write(block, 0, Math.min(BLOCK_BYTES, bytes - written));
     }
+    await handle.sync();
   } finally {
     await handle.close();
   }

@@ -5,7 +5,12 @@
  *   small files  2,000 × 64 KiB: Dropsign vs one `curl -T` per file vs a raw keep-alive PUT loop
  *   large file   2 GiB: Dropsign vs the raw loop, and Dropsign's peak RSS
  *
- * Flags: `--json` prints one JSON object; `--quick` shrinks the workload (200 files, 256 MiB) for a smoke run.
+ * Flags: `--json` prints one JSON object; `--quick` shrinks the workload (200 files, 256 MiB) for a smoke run;
+ * `--dir DIR` puts the work directory (fixtures, the bucket's data, Dropsign's state) under DIR instead of
+ * the system temp directory. Why: on a file system without a journal, ext4 skips recently deleted inodes
+ * when it allocates one, scanning past each; on the shared benchmark machine a file create in /tmp (where
+ * everything's temp files come and go) measured 1.2-1.6 ms against 0.14 ms in /var/tmp, and every PUT the
+ * local bucket stores creates a file. The default stays the temp directory; see README "Performance".
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +24,8 @@ import { rawPutLoop } from './raw-put-loop.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const asJson = args.includes('--json');
+const dirFlag = args.indexOf('--dir');
+const baseDir = dirFlag >= 0 && args[dirFlag + 1] !== undefined ? path.resolve(args[dirFlag + 1] as string) : tmpdir();
 
 const MIB = 1024 * 1024;
 const SMALL_COUNT = quick ? 200 : 2000;
@@ -34,13 +41,13 @@ const CLI = fileURLToPath(new URL('../../electron/cli/index.js', import.meta.url
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
-  const work = await mkdtemp(path.join(tmpdir(), 'dropsign-bench-'));
+  const work = await mkdtemp(path.join(baseDir, 'dropsign-bench-'));
   const log = (line: string): void => {
     if (!asJson) process.stderr.write(`${line}\n`);
   };
   const bucket = await startBucketProcess(CLI, path.join(work, 'bucket'), 'bench');
   try {
-    log(`Preparing ${SMALL_COUNT} × ${SMALL_BYTES / 1024} KiB files and one ${LARGE_BYTES / MIB} MiB file...`);
+    log(`Preparing ${SMALL_COUNT} × ${SMALL_BYTES / 1024} KiB files and one ${LARGE_BYTES / MIB} MiB file in ${work}...`);
     const small = await makeSmallFiles(path.join(work, 'small'), SMALL_COUNT, SMALL_BYTES);
     const largeFile = path.join(work, 'large.bin');
     await makeLargeFile(largeFile, LARGE_BYTES);
@@ -62,6 +69,7 @@ async function main(): Promise<void> {
     const rawLargeMBps = LARGE_BYTES / 1e6 / rawLargeSeconds;
     const dsLargeMBps = LARGE_BYTES / 1e6 / dsLarge.seconds;
     const result = {
+      work_dir: baseDir,
       small_files: {
         count: SMALL_COUNT,
         bytes_each: SMALL_BYTES,

@@ -7,6 +7,7 @@
  * CRC-64 built in, and the fast path below (slicing-by-8 over two 32-bit halves, no BigInt per byte) is
  * what makes multi-GiB files affordable. BigInt appears only at the edges, once per value.
  */
+import { endianness } from 'node:os';
 
 /** Low and high 32-bit halves of the reflected polynomial 0xC96C5795D7870F42. */
 const POLY_LO = 0xd7870f42;
@@ -50,41 +51,93 @@ function buildTables(): void {
 }
 
 /**
- * Advances the raw (inverted) register, given as signed 32-bit halves, over `data`; returns [lo, hi].
+ * True where a 32-bit word read from memory holds its first byte in its low 8 bits (x86, ARM): then the
+ * fast path reads the data four bytes at a time through an Int32Array instead of byte by byte.
  */
-function updateRaw(lo0: number, hi0: number, d: Uint8Array): [number, number] {
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** One byte through the register (table 0 only): the unaligned head and the tail of a buffer. */
+function updateBytes(state: Int32Array, d: Uint8Array, from: number, to: number): void {
   const L = LO;
   const H = HI;
-  let lo = lo0;
-  let hi = hi0;
-  let i = 0;
-  const n = d.length;
-  const end8 = n - (n & 7);
-  while (i < end8) {
-    const a = lo ^ ((d[i] as number) | ((d[i + 1] as number) << 8) | ((d[i + 2] as number) << 16) | ((d[i + 3] as number) << 24));
-    const b = hi ^ ((d[i + 4] as number) | ((d[i + 5] as number) << 8) | ((d[i + 6] as number) << 16) | ((d[i + 7] as number) << 24));
-    // Byte j of the block still has 7-j shifts to go, so it is looked up in table 7-j (offset (7-j)*256).
-    const j7 = 1792 + (a & 0xff);
-    const j6 = 1536 + ((a >>> 8) & 0xff);
-    const j5 = 1280 + ((a >>> 16) & 0xff);
-    const j4 = 1024 + (a >>> 24);
-    const j3 = 768 + (b & 0xff);
-    const j2 = 512 + ((b >>> 8) & 0xff);
-    const j1 = 256 + ((b >>> 16) & 0xff);
-    const j0 = b >>> 24;
-    lo = (L[j7] as number) ^ (L[j6] as number) ^ (L[j5] as number) ^ (L[j4] as number) ^
-      (L[j3] as number) ^ (L[j2] as number) ^ (L[j1] as number) ^ (L[j0] as number);
-    hi = (H[j7] as number) ^ (H[j6] as number) ^ (H[j5] as number) ^ (H[j4] as number) ^
-      (H[j3] as number) ^ (H[j2] as number) ^ (H[j1] as number) ^ (H[j0] as number);
-    i += 8;
-  }
-  while (i < n) {
+  let lo = state[0] as number;
+  let hi = state[1] as number;
+  for (let i = from; i < to; i++) {
     const idx = (lo ^ (d[i] as number)) & 0xff;
     lo = ((lo >>> 8) | (hi << 24)) ^ (L[idx] as number);
     hi = (hi >>> 8) ^ (H[idx] as number);
-    i++;
   }
-  return [lo, hi];
+  state[0] = lo;
+  state[1] = hi;
+}
+
+/**
+ * Advances the raw (inverted) register `state` ([lo, hi] as signed 32-bit halves) over `data`.
+ *
+ * Eight bytes per step (slicing-by-8). Where the platform is little-endian, the 8-byte blocks are read as
+ * two 32-bit words through an Int32Array over the 4-byte-aligned middle of the buffer: 2 loads instead of
+ * 8 byte loads, shifts and ORs. Measured 1.6-1.7 GB/s against 1.0-1.2 GB/s byte by byte (Node 20, the
+ * 2-core benchmark machine, 256 KiB buffers); slicing-by-16 measured no faster (likely its 32 KiB of
+ * tables crowding the L1 cache), and interleaving the lo/hi tables measured slower (1.4 GB/s).
+ */
+function updateRaw(state: Int32Array, d: Uint8Array): void {
+  const n = d.length;
+  let i = 0;
+  if (LITTLE_ENDIAN && n >= 16) {
+    i = (4 - (d.byteOffset & 3)) & 3;
+    updateBytes(state, d, 0, i);
+    const words = ((n - i) >>> 3) << 1;
+    const w = new Int32Array(d.buffer, d.byteOffset + i, words);
+    const L = LO;
+    const H = HI;
+    let lo = state[0] as number;
+    let hi = state[1] as number;
+    for (let j = 0; j < words; j += 2) {
+      const a = lo ^ (w[j] as number);
+      const b = hi ^ (w[j + 1] as number);
+      // Byte k of the block still has 7-k shifts to go, so it is looked up in table 7-k (offset (7-k)*256).
+      const j7 = 1792 + (a & 0xff);
+      const j6 = 1536 + ((a >>> 8) & 0xff);
+      const j5 = 1280 + ((a >>> 16) & 0xff);
+      const j4 = 1024 + (a >>> 24);
+      const j3 = 768 + (b & 0xff);
+      const j2 = 512 + ((b >>> 8) & 0xff);
+      const j1 = 256 + ((b >>> 16) & 0xff);
+      const j0 = b >>> 24;
+      lo = (L[j7] as number) ^ (L[j6] as number) ^ (L[j5] as number) ^ (L[j4] as number) ^
+        (L[j3] as number) ^ (L[j2] as number) ^ (L[j1] as number) ^ (L[j0] as number);
+      hi = (H[j7] as number) ^ (H[j6] as number) ^ (H[j5] as number) ^ (H[j4] as number) ^
+        (H[j3] as number) ^ (H[j2] as number) ^ (H[j1] as number) ^ (H[j0] as number);
+    }
+    state[0] = lo;
+    state[1] = hi;
+    i += words << 2;
+  } else {
+    const L = LO;
+    const H = HI;
+    let lo = state[0] as number;
+    let hi = state[1] as number;
+    const end8 = n - (n & 7);
+    for (; i < end8; i += 8) {
+      const a = lo ^ ((d[i] as number) | ((d[i + 1] as number) << 8) | ((d[i + 2] as number) << 16) | ((d[i + 3] as number) << 24));
+      const b = hi ^ ((d[i + 4] as number) | ((d[i + 5] as number) << 8) | ((d[i + 6] as number) << 16) | ((d[i + 7] as number) << 24));
+      const j7 = 1792 + (a & 0xff);
+      const j6 = 1536 + ((a >>> 8) & 0xff);
+      const j5 = 1280 + ((a >>> 16) & 0xff);
+      const j4 = 1024 + (a >>> 24);
+      const j3 = 768 + (b & 0xff);
+      const j2 = 512 + ((b >>> 8) & 0xff);
+      const j1 = 256 + ((b >>> 16) & 0xff);
+      const j0 = b >>> 24;
+      lo = (L[j7] as number) ^ (L[j6] as number) ^ (L[j5] as number) ^ (L[j4] as number) ^
+        (L[j3] as number) ^ (L[j2] as number) ^ (L[j1] as number) ^ (L[j0] as number);
+      hi = (H[j7] as number) ^ (H[j6] as number) ^ (H[j5] as number) ^ (H[j4] as number) ^
+        (H[j3] as number) ^ (H[j2] as number) ^ (H[j1] as number) ^ (H[j0] as number);
+    }
+    state[0] = lo;
+    state[1] = hi;
+  }
+  updateBytes(state, d, i, n);
 }
 
 /** Joins two 32-bit halves into one unsigned 64-bit BigInt. */
@@ -105,21 +158,19 @@ function fromBigInt(value: bigint): [number, number] {
  * computation.
  */
 export class Crc64 {
-  // The raw register (inverted CRC), starting from the all-ones init.
-  private lo = -1;
-  private hi = -1;
+  // The raw register (inverted CRC) as [lo, hi], starting from the all-ones init. An Int32Array, so an
+  // update allocates nothing (no [lo, hi] pair returned per call).
+  private readonly state = Int32Array.of(-1, -1);
 
   /** Adds `data` to the checksum. */
   update(data: Uint8Array): this {
-    const [lo, hi] = updateRaw(this.lo, this.hi, data);
-    this.lo = lo;
-    this.hi = hi;
+    updateRaw(this.state, data);
     return this;
   }
 
   /** The CRC of everything fed so far, as an unsigned 64-bit value. */
   digest(): bigint {
-    return toBigInt(~this.lo >>> 0, ~this.hi >>> 0);
+    return toBigInt(~(this.state[0] as number) >>> 0, ~(this.state[1] as number) >>> 0);
   }
 
   /** The CRC of everything fed so far, in the decimal form of the `x-oss-hash-crc64ecma` header. */

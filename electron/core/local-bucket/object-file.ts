@@ -8,6 +8,10 @@
  * One file per object means one rename publishes bytes and metadata together: a reader sees the old object
  * or the new one, never a mix, and no sidecar can go missing. The bytes start at offset 0, so ranges are
  * plain offsets; listing reads only the trailer.
+ *
+ * A completed multipart object is the exception: as on OSS, completing does not copy the data. Its file
+ * holds no bytes, only the trailer, whose `manifest` lists the parts (number and size, in object order)
+ * that stay in their own files (multipart-data.ts). The one rename still publishes the whole object.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
@@ -41,7 +45,19 @@ export const storedObjectSchema = z.object({
   meta: z.record(z.string(), z.string()),
   /** Stored standard headers (Cache-Control, Content-Disposition, ...) by lower-case name. */
   headers: z.record(z.string(), z.string()),
+  /** Completed multipart objects only: where the bytes are (the file itself then holds none). */
+  manifest: z
+    .object({
+      /** The upload whose parts these are: `multipart/<key hash>/<uploadId>/`. */
+      uploadId: z.string(),
+      /** `[partNumber, size]` in object order. Pairs, not objects: 10,000 parts stay ~150 KB of JSON. */
+      parts: z.array(z.tuple([z.number().int().min(1).max(MAX_PART_NUMBER), z.number().int().nonnegative()])).min(1),
+    })
+    .optional(),
 });
+
+/** The part list of a completed multipart object. */
+export type ObjectManifest = NonNullable<StoredObject['manifest']>;
 
 /** Metadata stored with an object. */
 export type StoredObject = z.infer<typeof storedObjectSchema>;
@@ -91,8 +107,10 @@ export async function readTrailer<T>(file: FileHandle, schema: z.ZodType<T>): Pr
   const dataSize = size - FOOTER_BYTES - jsonLength;
   await readExactly(file, json, dataSize);
   const metadata = schema.parse(JSON.parse(json.toString('utf8')));
-  const declared = (metadata as { size?: unknown }).size;
-  if (declared !== dataSize) throw new Error('Stored file size does not match its metadata.');
+  const { size: declared, manifest } = metadata as { size?: unknown; manifest?: ObjectManifest };
+  // A manifest object's bytes live in its part files: the file holds none, and the parts add up to the size.
+  const held = manifest === undefined ? declared : manifest.parts.reduce((sum, [, partSize]) => sum + partSize, 0) === declared ? 0 : -1;
+  if (held !== dataSize) throw new Error('Stored file size does not match its metadata.');
   return { metadata, dataSize };
 }
 

@@ -38,7 +38,8 @@ export async function getObject(ctx: RequestContext, head: boolean): Promise<voi
   const { objects } = ctx.services;
   await objects.requireBucket(ctx.bucket);
   const overrides = head ? {} : responseOverrides(ctx.target.query);
-  const { metadata, file } = await objects.open(ctx.bucket, ctx.key);
+  const object = await objects.open(ctx.bucket, ctx.key);
+  const { metadata } = object;
   let handedOver = false;
   try {
     const headers = { ...objectResponseHeaders(metadata, ctx.dialect), ...overrides };
@@ -61,10 +62,10 @@ export async function getObject(ctx: RequestContext, head: boolean): Promise<voi
       return;
     }
     handedOver = true;
-    // The handle was opened before the headers were written, so a concurrent overwrite cannot mix bodies.
-    await pipeline(file.createReadStream({ start, end, autoClose: true }), ctx.res);
+    // The object was opened before the headers were written, so a concurrent overwrite cannot mix bodies.
+    await pipeline(object.body(start, end), ctx.res);
   } finally {
-    if (!handedOver) await file.close().catch(() => undefined);
+    if (!handedOver) await object.close().catch(() => undefined);
   }
 }
 

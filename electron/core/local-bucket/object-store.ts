@@ -4,19 +4,28 @@
  */
 import { mkdir, open, readdir, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { formatCrc64 } from '../integrity/crc64.js';
-import { isErrno, publish, removeQuietly, removeTreeQuietly, writeFileAtomic, type PublishMode } from './atomic-file.js';
+import { isErrno, publish, removeQuietly, removeTreeQuietly, writeAll, writeFileAtomic, type PublishMode } from './atomic-file.js';
 import { checkContentMd5, sinkBody, type BodySource } from './body-sink.js';
 import type { ListEntry } from './list-objects.js';
+import { manifestStream } from './manifest-stream.js';
+import { MultipartData } from './multipart-data.js';
 import { encodeTrailer, readTrailer, storedObjectSchema, type StoredObject } from './object-file.js';
 import type { ObjectAttributes } from './object-headers.js';
 import { ossError } from './oss-errors.js';
-import { isValidBucketName, type StorageLayout } from './storage-layout.js';
+import { isValidBucketName, keyHash, type StorageLayout } from './storage-layout.js';
 
-/** An object opened for reading: its metadata and a handle on the exact bytes it describes. */
+/**
+ * An object opened for reading: its metadata, and the exact bytes it describes (a later overwrite or
+ * delete does not change what this object reads).
+ */
 export interface OpenObject {
   readonly metadata: StoredObject;
-  readonly file: FileHandle;
+  /** Streams bytes `[start, end]` (inclusive). Call once, or `close`; the stream releases the object when it ends. */
+  body(start: number, end: number): Readable;
+  /** Releases the object without reading it. */
+  close(): Promise<void>;
 }
 
 /** A bucket as ListBuckets reports it. */
@@ -37,20 +46,33 @@ export interface PutOptions {
 /** Buckets and objects under one data directory. */
 export class ObjectStore {
   readonly layout: StorageLayout;
+  /** The part data of completed multipart objects. */
+  readonly multipartData: MultipartData;
   private readonly log: (line: string) => void;
+  /**
+   * Buckets seen to exist. Buckets are only ever created (at start), never deleted, and the data directory
+   * is this server's alone (data-dir-lock.ts), so once seen a bucket stays: every request after the first
+   * skips a stat of bucket.json.
+   */
+  private readonly knownBuckets = new Set<string>();
 
   constructor(layout: StorageLayout, log: (line: string) => void) {
     this.layout = layout;
     this.log = log;
+    this.multipartData = new MultipartData(layout, log);
   }
 
-  /** Prepares the data directory: empties the temporary directory and creates the requested buckets. */
+  /**
+   * Prepares the data directory: empties the temporary directory, creates the requested buckets, and
+   * settles the multipart data a crash may have left half-completed (multipart-data.ts).
+   */
   async init(buckets: readonly string[], now: number): Promise<void> {
     await mkdir(this.layout.bucketsDir, { recursive: true });
     // Leftovers from a crash or a kill: never published, so never visible; safe to drop.
     await removeTreeQuietly(this.layout.tmpDir);
     await mkdir(this.layout.tmpDir, { recursive: true });
     for (const bucket of buckets) await this.createBucket(bucket, now);
+    for (const { name } of await this.listBuckets()) await this.multipartData.recover(name);
   }
 
   /** Creates `bucket` if it does not exist. Throws InvalidBucketName for a name OSS would refuse. */
@@ -61,6 +83,7 @@ export class ObjectStore {
     if (!(await exists(infoPath))) {
       await writeFileAtomic(this.layout.tempPath('bucket'), infoPath, JSON.stringify({ createdAt: now }), 0o644);
     }
+    this.knownBuckets.add(bucket);
   }
 
   /** Every bucket in the data directory, sorted by name. */
@@ -80,9 +103,11 @@ export class ObjectStore {
 
   /** Throws NoSuchBucket unless `bucket` exists (InvalidBucketName when the name is not valid). */
   async requireBucket(bucket: string): Promise<void> {
+    if (this.knownBuckets.has(bucket)) return;
     if (!(await exists(this.layout.bucketInfoPath(bucket)))) {
       throw ossError('NoSuchBucket', 'The specified bucket does not exist.', { BucketName: bucket });
     }
+    this.knownBuckets.add(bucket);
   }
 
   /** True when an object is stored under `key`. */
@@ -92,7 +117,8 @@ export class ObjectStore {
 
   /** Stores the body under `key`: streamed to a temp file, checked, fsynced, then renamed into place. */
   async put(bucket: string, key: string, body: BodySource, options: PutOptions): Promise<StoredObject> {
-    const finalPath = this.layout.objectPath(bucket, key);
+    const hash = keyHash(key);
+    const finalPath = this.layout.objectPathForHash(bucket, hash);
     const tempPath = this.layout.tempPath('object');
     let stored: StoredObject | undefined;
     await sinkBody(body, tempPath, (digest) => {
@@ -113,13 +139,28 @@ export class ObjectStore {
       return encodeTrailer(stored);
     });
     await this.commit(tempPath, finalPath, options.publishMode);
+    await this.multipartData.sweep(bucket, hash);
     if (stored === undefined) throw new Error('Upload finished without metadata.');
     return stored;
   }
 
-  /** Publishes a finished temp file (bytes + trailer) as the object `key`. */
-  async commitObjectFile(bucket: string, key: string, tempPath: string, mode: PublishMode): Promise<void> {
-    await this.commit(tempPath, this.layout.objectPath(bucket, key), mode);
+  /**
+   * Publishes `content` (an object file: bytes and trailer) as the object whose key has hash `hash`:
+   * temp file, fsync, rename. The caller sweeps the key's multipart data afterwards.
+   */
+  async publishObjectFile(bucket: string, hash: string, content: Uint8Array, mode: PublishMode): Promise<void> {
+    const tempPath = this.layout.tempPath('complete');
+    const file = await open(tempPath, 'wx', 0o600);
+    try {
+      await writeAll(file, content);
+      await file.sync();
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      await removeQuietly(tempPath);
+      throw error;
+    }
+    await file.close();
+    await this.commit(tempPath, this.layout.objectPathForHash(bucket, hash), mode);
   }
 
   private async commit(tempPath: string, finalPath: string, mode: PublishMode): Promise<void> {
@@ -131,29 +172,49 @@ export class ObjectStore {
     }
   }
 
-  /** Opens the object `key`; the caller closes `file`. Throws NoSuchKey when there is none. */
+  /** Opens the object `key`; the caller reads or closes it. Throws NoSuchKey when there is none. */
   async open(bucket: string, key: string): Promise<OpenObject> {
+    const hash = keyHash(key);
+    // Registered before the object file is opened, so no part data it lists can go while it is read.
+    const release = this.multipartData.reading(bucket, hash);
     let file: FileHandle;
     try {
-      file = await open(this.layout.objectPath(bucket, key), 'r');
+      file = await open(this.layout.objectPathForHash(bucket, hash), 'r');
     } catch (error) {
+      release();
       if (isErrno(error, 'ENOENT')) throw ossError('NoSuchKey', 'The specified key does not exist.', { Key: key });
       throw error;
     }
+    let metadata: StoredObject;
     try {
-      const { metadata } = await readTrailer(file, storedObjectSchema);
-      return { metadata, file };
+      metadata = (await readTrailer(file, storedObjectSchema)).metadata;
     } catch (error) {
+      release();
       await file.close().catch(() => undefined);
       throw error;
     }
+    const { manifest } = metadata;
+    if (manifest === undefined) {
+      release();
+      const plain = file;
+      return { metadata, body: (start, end) => plain.createReadStream({ start, end, autoClose: true }), close: () => plain.close() };
+    }
+    await file.close().catch(() => undefined);
+    const partPath = (partNumber: number): string => this.multipartData.partPath(bucket, hash, manifest.uploadId, partNumber);
+    return {
+      metadata,
+      body: (start, end) => manifestStream(manifest.parts, partPath, start, end, release),
+      close: () => Promise.resolve(release()),
+    };
   }
 
-  /** Deletes the object `key`; deleting a missing object succeeds, as on OSS. */
+  /** Deletes the object `key` (and the part data of a multipart object); deleting a missing object succeeds, as on OSS. */
   async delete(bucket: string, key: string): Promise<void> {
-    await unlink(this.layout.objectPath(bucket, key)).catch((error: unknown) => {
+    const hash = keyHash(key);
+    await unlink(this.layout.objectPathForHash(bucket, hash)).catch((error: unknown) => {
       if (!isErrno(error, 'ENOENT')) throw error;
     });
+    await this.multipartData.sweep(bucket, hash);
   }
 
   /** Every object in `bucket` whose key starts with `prefix`, unordered, from the trailers alone. */

@@ -10,6 +10,8 @@
  * <data>/buckets/<bucket>/objects/<h0h1>/<h2h3>/<sha256>  object bytes + metadata trailer (object-file.ts)
  * <data>/buckets/<bucket>/uploads/<uploadId>/upload.json  a multipart upload in progress
  * <data>/buckets/<bucket>/uploads/<uploadId>/<partNo>     its parts (object-file.ts format)
+ * <data>/buckets/<bucket>/multipart/<sha256>/<uploadId>/  the parts of a completed multipart object, which
+ *                                                         its object file lists (multipart-data.ts)
  * <data>/tmp/                                             files being written; emptied at start
  * ```
  */
@@ -20,6 +22,9 @@ import { MAX_KEY_BYTES, MAX_PART_NUMBER } from './oss-limits.js';
 
 /** OSS bucket names: 3..63 characters of a-z, 0-9 and `-`, starting and ending with a letter or digit. */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** Object file names: the SHA-256 of the key, lower-case hex. */
+const KEY_HASH = /^[0-9a-f]{64}$/;
 
 /** Upload ids this server makes: 32 upper-case hex digits, as OSS's look. */
 const UPLOAD_ID = /^[0-9A-F]{32}$/;
@@ -92,9 +97,31 @@ export class StorageLayout {
 
   /** The file of the object `key` (which need not exist). */
   objectPath(bucket: string, key: string): string {
-    const digest = createHash('sha256').update(key, 'utf8').digest('hex');
+    return this.objectPathForHash(bucket, keyHash(key));
+  }
+
+  /** The file of the object whose key has the SHA-256 `hash` (64 lower-case hex digits, see {@link keyHash}). */
+  objectPathForHash(bucket: string, hash: string): string {
+    checkKeyHash(hash);
     // Why two levels of two hex digits: 65,536 directories keep each one small even with millions of objects.
-    return this.inside(path.join(this.objectsDir(bucket), digest.slice(0, 2), digest.slice(2, 4), digest));
+    return this.inside(path.join(this.objectsDir(bucket), hash.slice(0, 2), hash.slice(2, 4), hash));
+  }
+
+  /** The directory holding the part data of a bucket's completed multipart objects. */
+  multipartDir(bucket: string): string {
+    return path.join(this.bucketDir(bucket), 'multipart');
+  }
+
+  /** The directory holding the part data of the completed multipart objects of one key (by its hash). */
+  multipartKeyDir(bucket: string, hash: string): string {
+    checkKeyHash(hash);
+    return this.inside(path.join(this.multipartDir(bucket), hash));
+  }
+
+  /** The parts of one completed multipart upload of the key with hash `hash`. */
+  multipartDataDir(bucket: string, hash: string, uploadId: string): string {
+    if (!isValidUploadId(uploadId)) throw noSuchUpload();
+    return path.join(this.multipartKeyDir(bucket, hash), uploadId);
   }
 
   /** The directory holding a bucket's multipart uploads in progress. */
@@ -110,10 +137,7 @@ export class StorageLayout {
 
   /** The file of one part. */
   partPath(bucket: string, uploadId: string, partNumber: number): string {
-    if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > MAX_PART_NUMBER) {
-      throw ossError('InvalidArgument', `Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive.`);
-    }
-    return path.join(this.uploadDir(bucket, uploadId), String(partNumber).padStart(5, '0'));
+    return path.join(this.uploadDir(bucket, uploadId), partFileName(partNumber));
   }
 
   /** A fresh name in the temporary directory. */
@@ -129,6 +153,28 @@ export class StorageLayout {
     }
     return candidate;
   }
+}
+
+/** The SHA-256 of a key as 64 lower-case hex digits: the name of its object file. */
+export function keyHash(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** True for the names {@link keyHash} makes. */
+export function isKeyHash(name: string): boolean {
+  return KEY_HASH.test(name);
+}
+
+function checkKeyHash(hash: string): void {
+  if (!isKeyHash(hash)) throw new Error('Refusing a malformed key hash.');
+}
+
+/** The file name of part `partNumber` (5 digits, so names sort in part order). Throws InvalidArgument outside 1..10000. */
+export function partFileName(partNumber: number): string {
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > MAX_PART_NUMBER) {
+    throw ossError('InvalidArgument', `Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive.`);
+  }
+  return String(partNumber).padStart(5, '0');
 }
 
 /** The NoSuchUpload error. */

@@ -9,6 +9,7 @@
 
 import type { Credentials, PresignRequest, PresignResult, QueryParam } from '../../shared/signing.js';
 import { hmacSha256, sha256Hex, UNSIGNED_PAYLOAD } from './hash.js';
+import { cachedSigningKey } from './signing-key-cache.js';
 import { isOssDefaultSignedHeader, normalizeHeaders, sortedHeaderEntries, trimHeaderValue } from './headers.js';
 import { canonicalQueryString, renderSignedQuery } from './query-string.js';
 import { resolveRequestTarget } from './request-target.js';
@@ -113,10 +114,12 @@ export function ossV4StringToSign(canonicalRequest: string, dateTime: string, re
  * region → `oss` → `aliyun_v4_request`, then HMAC of the string to sign.
  */
 export function ossV4Signature(secret: string, date: string, region: string, stringToSign: string): string {
-  const dateKey = hmacSha256(`aliyun_v4${secret}`, date);
-  const regionKey = hmacSha256(dateKey, region);
-  const productKey = hmacSha256(regionKey, PRODUCT);
-  const signingKey = hmacSha256(productKey, TERMINATOR);
+  const signingKey = cachedSigningKey(secret, JSON.stringify(['oss4', date, region]), () => {
+    const dateKey = hmacSha256(`aliyun_v4${secret}`, date);
+    const regionKey = hmacSha256(dateKey, region);
+    const productKey = hmacSha256(regionKey, PRODUCT);
+    return hmacSha256(productKey, TERMINATOR);
+  });
   return hmacSha256(signingKey, stringToSign).toString('hex');
 }
 

@@ -8,6 +8,7 @@
 
 import type { Credentials, PresignRequest, PresignResult, QueryParam } from '../../shared/signing.js';
 import { hmacSha256, sha256Hex, UNSIGNED_PAYLOAD } from './hash.js';
+import { cachedSigningKey } from './signing-key-cache.js';
 import { normalizeHeaders, trimAllHeaderValue } from './headers.js';
 import { canonicalQueryString, renderSignedQuery } from './query-string.js';
 import { resolveRequestTarget } from './request-target.js';
@@ -96,10 +97,12 @@ export function s3V4StringToSign(canonicalRequest: string, amzDate: string, regi
  * `s3` → `aws4_request`, then HMAC of the string to sign.
  */
 export function s3V4Signature(secret: string, date: string, region: string, stringToSign: string): string {
-  const dateKey = hmacSha256(`AWS4${secret}`, date);
-  const regionKey = hmacSha256(dateKey, region);
-  const serviceKey = hmacSha256(regionKey, SERVICE);
-  const signingKey = hmacSha256(serviceKey, TERMINATOR);
+  const signingKey = cachedSigningKey(secret, JSON.stringify(['s3v4', date, region]), () => {
+    const dateKey = hmacSha256(`AWS4${secret}`, date);
+    const regionKey = hmacSha256(dateKey, region);
+    const serviceKey = hmacSha256(regionKey, SERVICE);
+    return hmacSha256(serviceKey, TERMINATOR);
+  });
   return hmacSha256(signingKey, stringToSign).toString('hex');
 }
 

@@ -43,6 +43,5 @@ it('streams a 256 MiB file with RSS growth under 64 MiB', async () => {
     clearInterval(sampler);
   }
   const growth = (peak - before) / MIB;
-  console.log(`RSS growth ${growth.toFixed(1)} MiB`);
   expect(growth, `RSS grew by ${growth.toFixed(1)} MiB`).toBeLessThan(64);
 });

@@ -254,7 +254,7 @@ class Engine implements TransferEngine {
     const hooks: RunHooks = {
       setFile: (size, mtimeMs) => void (signal.aborted || this.#queue.setFile(item, size, mtimeMs)),
       setKeys: (baseKey, key) => void (signal.aborted || this.#queue.setKeys(item, baseKey, key)),
-      setBytes: (bytes) => void (signal.aborted || this.#queue.tracker.bytes(item, bytes)),
+      setBytes: (bytes) => void (signal.aborted || this.#queue.setBytes(item, bytes)),
       onWait: (retryAt, error) => void (signal.aborted || this.#queue.apply(item, { kind: 'wait-retry', retryAt, error })),
       onNextAttempt: () => void (signal.aborted || this.#queue.apply(item, { kind: 'next-attempt' })),
       saveQueue: () => this.#store.flush(),

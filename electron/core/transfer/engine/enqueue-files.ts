@@ -70,6 +70,7 @@ export async function enqueueFiles(paths: readonly string[], target: EnqueueTarg
       key,
       state: { kind: 'queued' },
       bytesSent: 0,
+      view: undefined,
     };
     target.add(item);
     ids.push(item.id);

@@ -110,6 +110,7 @@ export function restoreQueue(document: QueueDocument): RestoredQueue {
       state: restoredState(saved),
       // Counted from what the server holds once the upload continues.
       bytesSent: 0,
+      view: undefined,
     });
   }
   return { items, destinations, problems };

@@ -78,7 +78,19 @@ interface Stored {
   readonly multipart: boolean;
 }
 
-async function upload(ctx: EngineContext, session: Session, item: TransferItem, key: string, checkpoint: Checkpoint | undefined, hooks: RunHooks): Promise<Stored> {
+/**
+ * `fileJustChecked`: the run looked at the file moments before, with nothing slow since (no hashing for a
+ * `{sha256}` key, no HEAD for the existing-object policy), so the first attempt need not look again.
+ */
+async function upload(
+  ctx: EngineContext,
+  session: Session,
+  item: TransferItem,
+  key: string,
+  checkpoint: Checkpoint | undefined,
+  hooks: RunHooks,
+  fileJustChecked: boolean,
+): Promise<Stored> {
   const descriptor = item.destination.descriptor;
   const contentType = contentTypeFor(displayName(item));
   const plan =
@@ -90,6 +102,8 @@ async function upload(ctx: EngineContext, session: Session, item: TransferItem, 
     const piece = await runAttempts(session.env, {
       key,
       sendsFile: true,
+      // usableCheckpoint has just looked at the file, and the check below catches any change since.
+      fileJustChecked,
       call: (sign, options) => ctx.api.putObject(sign, key, { path: item.path, start: 0, end: item.size }, objectHeaders(descriptor, contentType, 'put'), options),
       onProgress: (bytes) => hooks.setBytes(bytes),
     });
@@ -129,6 +143,7 @@ export async function runTransfer(
     const session = await openSession(ctx, descriptor, provider, () => ({ path: item.path, size: item.size, mtimeMs: item.mtimeMs }), signal, hooks);
     throwIfStopped(signal);
     const checkpoint = await usableCheckpoint(ctx, session, item, hooks);
+    const fileJustChecked = item.baseKey !== '' && checkpoint === undefined && descriptor.ifExists === 'overwrite';
     if (item.baseKey === '') {
       const rendered = await renderHashedKey(ctx, item, signal);
       hooks.setKeys(rendered, rendered);
@@ -136,7 +151,7 @@ export async function runTransfer(
     const chosen = await chooseKey(ctx, session, item, checkpoint);
     if ('kind' in chosen) return chosen;
     if (chosen.key !== item.key) hooks.setKeys(item.baseKey, chosen.key);
-    const stored = await upload(ctx, session, item, chosen.key, checkpoint, hooks);
+    const stored = await upload(ctx, session, item, chosen.key, checkpoint, hooks, fileJustChecked);
     hooks.setBytes(item.size);
     let link: ShareLink | undefined;
     try {

@@ -23,6 +23,8 @@ export interface TransferItem {
   key: string;
   state: TransferState;
   bytesSent: number;
+  /** The last view made of this record ({@link viewOf}), reused until the record changes. */
+  view: TransferView | undefined;
 }
 
 /** The display name: the last segment of the relative path. */
@@ -31,9 +33,22 @@ export function displayName(item: Pick<TransferItem, 'relativePath' | 'path'>): 
   return source.slice(source.lastIndexOf('/') + 1);
 }
 
-/** The view of a transfer (a fresh object; the record itself never leaves the engine). */
+/**
+ * The view of a transfer: a frozen object, shared between snapshots while the transfer does not change
+ * (the record itself never leaves the engine).
+ *
+ * Why reuse: a snapshot lists every transfer, and consumers take one per event (the CLI's --json output
+ * takes one per finished file: 2,000 files made 4 million views, about a tenth of the client's main thread
+ * in the small-file benchmark). Kept on the record, not in a WeakMap: the WeakMap lookup measured slower
+ * than making the view afresh.
+ */
 export function viewOf(item: TransferItem): TransferView {
-  return {
+  const known = item.view;
+  // Everything else in a view is fixed when the record is made.
+  if (known !== undefined && known.state === item.state && known.key === item.key && known.size === item.size && known.bytesSent === item.bytesSent) {
+    return known;
+  }
+  const view: TransferView = Object.freeze({
     id: item.id,
     path: item.path,
     name: displayName(item),
@@ -42,5 +57,7 @@ export function viewOf(item: TransferItem): TransferView {
     size: item.size,
     bytesSent: item.bytesSent,
     state: item.state,
-  };
+  });
+  item.view = view;
+  return view;
 }

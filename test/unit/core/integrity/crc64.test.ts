@@ -35,6 +35,17 @@ describe('crc64 (CRC-64/ECMA-182 as OSS uses it)', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (data) => crc64(data) === reference(data)));
   });
 
+  it('matches the definition at every alignment of the data in memory (word-read fast path)', () => {
+    const backing = randomBytes(200);
+    for (let offset = 0; offset < 8; offset++) {
+      for (const length of [15, 16, 17, 23, 24, 31, 33, 64, 100, 191]) {
+        const view = backing.subarray(offset, offset + length);
+        expect(crc64(view), `offset ${offset}, length ${length}`).toBe(reference(view));
+        expect(crc64(new Uint8Array(view)), `copy, length ${length}`).toBe(reference(view));
+      }
+    }
+  });
+
   it('gives the same value however the data is split', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.array(fc.nat(200), { maxLength: 5 }), (data, cuts) => {

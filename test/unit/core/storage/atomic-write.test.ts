@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isErrno, isTempNameFor, publishFile, tempPathFor, writeFileAtomic } from '../../../../electron/core/storage/atomic-write.js';
+import { isErrno, isTempNameFor, publishFile, tempPathFor, writeFileAtomic, writevAll } from '../../../../electron/core/storage/atomic-write.js';
 
 let dir: string;
 
@@ -42,6 +42,27 @@ describe('atomic-write', () => {
     await expect(publishFile(second, target, 'create-only')).rejects.toSatisfy((error: unknown) => isErrno(error, 'EEXIST'));
     expect(await readFile(target, 'utf8')).toBe('one');
     expect(await readdir(path.dirname(target))).toEqual(['object']);
+  });
+
+  it('creates missing directories on the way (either mode), and a missing temporary file still fails', async () => {
+    const temp = path.join(dir, 'temp-a');
+    await writeFile(temp, 'a');
+    await publishFile(temp, path.join(dir, 'x', 'y', 'a'), 'replace');
+    const other = path.join(dir, 'temp-b');
+    await writeFile(other, 'b');
+    await publishFile(other, path.join(dir, 'z', 'b'), 'create-only');
+    expect(await readFile(path.join(dir, 'x', 'y', 'a'), 'utf8')).toBe('a');
+    expect(await readFile(path.join(dir, 'z', 'b'), 'utf8')).toBe('b');
+    expect((await readdir(dir)).sort()).toEqual(['x', 'z']);
+    await expect(publishFile(path.join(dir, 'gone'), path.join(dir, 'w', 'c'), 'replace')).rejects.toSatisfy((error: unknown) => isErrno(error, 'ENOENT'));
+  });
+
+  it('writes every chunk in order with writevAll, empty ones included', async () => {
+    const file = await open(path.join(dir, 'chunks'), 'w');
+    const chunks = [Buffer.from('ab'), Buffer.alloc(0), Buffer.alloc(300_000, 7), Buffer.from('z')];
+    await writevAll(file, chunks);
+    await file.close();
+    expect((await readFile(path.join(dir, 'chunks'))).equals(Buffer.concat(chunks))).toBe(true);
   });
 
   it('makes unique temporary names beside the target and recognises them', () => {
