@@ -15,7 +15,7 @@ import { destinationId } from '../../core/transfer/engine/destination.js';
 import { createTransferEngine, type Destination, type DestinationDescriptor, type TransferEngine } from '../../core/transfer/engine/index.js';
 import { createAgentPool, createHttpObjectApi } from '../../core/transfer/http/index.js';
 import type { Credentials } from '../../shared/signing.js';
-import { isFinalState, type TransferEvent } from '../../shared/transfer.js';
+import { isFinalState, type TransferEvent, type TransferView } from '../../shared/transfer.js';
 import { DESTINATION_USAGE, resolveDestinationFromFlags } from '../destination-flags.js';
 import { refuseCredentialFlags } from '../env-credentials.js';
 import type { CliCommand, CliIo, ExitCode } from '../io.js';
@@ -135,14 +135,17 @@ async function uploadWith(
     credentialsFor: () => destination.credentials,
   });
   const display = new ProgressDisplay(process.stderr);
+  // Views kept from the engine's own events (seeded with what a previous run left), so reporting a finished
+  // file is O(1) instead of a snapshot and a search per file, which is quadratic over a 100,000-file queue.
+  const views = new Map<string, TransferView>(engine.snapshot().transfers.map((view) => [view.id, view]));
   const finished = new Set<string>();
   const onEvent = (event: TransferEvent): void => {
     display.event(event);
-    if (request.json && event.kind === 'state' && isFinalState(event.state) && !finished.has(event.id)) {
-      finished.add(event.id);
-      const view = engine.snapshot().transfers.find((t) => t.id === event.id);
-      if (view !== undefined) io.out(`${JSON.stringify(transferRecord(view))}\n`);
-    }
+    if (event.kind === 'added') views.set(event.transfer.id, event.transfer);
+    if (!request.json || event.kind !== 'state' || !isFinalState(event.state) || finished.has(event.id)) return;
+    finished.add(event.id);
+    const view = views.get(event.id);
+    if (view !== undefined) io.out(`${JSON.stringify(transferRecord({ ...view, key: event.key, state: event.state }))}\n`);
   };
   const unsubscribe = [engine.onEvent(onEvent), engine.onProgress((batch) => display.progress(batch))];
   const onStop = (): void => void engine.close();
