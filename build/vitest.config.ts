@@ -1,8 +1,10 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Test projects. Unit tests run one module with fakes at its edges; integration tests use real parts
- * (the local bucket over loopback HTTP, files on disk, the built CLI, the keychain).
+ * (the local bucket over loopback HTTP, files on disk, the built CLI, the keychain). Renderer tests
+ * (slices, selectors, components) run in jsdom with React Testing Library.
  */
 export default defineConfig({
   test: {
@@ -10,7 +12,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: ['test/unit/renderer/**'], environment: 'node' },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/unit/renderer/setup.ts'],
+        },
       },
       {
         extends: true,

@@ -3,6 +3,7 @@
  * its reply (errors are thrown and turned into Results by the caller). The mapped type makes a missing
  * or mistyped handler a compile error.
  */
+import { DropsignError } from '../../shared/errors.js';
 import type { InvokeArgs, InvokeChannel, InvokeValue } from '../../shared/ipc/channels.js';
 import type { AppInfo } from '../../shared/ipc/app-types.js';
 import type { AppSettings } from '../../shared/ipc/settings.js';
@@ -30,6 +31,10 @@ export interface HandlerDeps {
   readonly onSettings: (settings: AppSettings) => void;
 }
 
+function notYet(): Promise<never> {
+  return Promise.reject(new DropsignError('internal', 'This part of the links service is not built yet.', 'Update Dropsign.'));
+}
+
 /** Builds the handlers. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { context, host } = deps;
@@ -52,6 +57,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'profiles:import-preview': (request) => previewImport(context, request),
     'profiles:import-apply': (request) => applyImport(context, request),
     'links:create': (request) => createLinkFor(context, deps.linkRegister, request),
+    // Placeholders until the links service lands (issue 7, in progress): each answers a typed error.
+    'links:limits': () => notYet(),
+    'links:list': () => notYet(),
+    'links:forget': () => notYet(),
+    'links:export-csv': () => notYet(),
+    'links:inspect': () => notYet(),
     'history:list': (query) => queryHistory(deps.stateDir, query),
     'settings:get': () => context.settings.read(),
     'settings:set': async (patch) => {

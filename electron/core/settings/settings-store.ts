@@ -34,6 +34,8 @@ const storedSettingsSchema = z.object({
   globalShortcut: settingsFieldSchemas.globalShortcut.catch(DEFAULT_SETTINGS.globalShortcut),
   theme: settingsFieldSchemas.theme.catch(DEFAULT_SETTINGS.theme),
   language: settingsFieldSchemas.language.catch(DEFAULT_SETTINGS.language),
+  uploadProfile: settingsFieldSchemas.uploadProfile.catch(DEFAULT_SETTINGS.uploadProfile),
+  uploadPrefix: settingsFieldSchemas.uploadPrefix.catch(DEFAULT_SETTINGS.uploadPrefix),
 }) satisfies z.ZodType<AppSettings>;
 
 /** Options of {@link SettingsStore}. */

@@ -18,7 +18,7 @@
 import type { ErrorInfo } from '../errors.js';
 import type { ProgressBatch, TransferEvent, TransferId, TransferSnapshot } from '../transfer.js';
 import type { AppInfo, Notice } from './app-types.js';
-import type { LinkRequest, LinkResult } from './link-types.js';
+import type { IssuedLinkList, IssuedLinksCsv, LinkInspection, LinkLimits, LinkRequest, LinkResult } from './link-types.js';
 import type {
   ImportApplyRequest,
   ImportApplyResult,
@@ -57,6 +57,11 @@ export const INVOKE_CHANNELS = [
   'profiles:import-preview',
   'profiles:import-apply',
   'links:create',
+  'links:limits',
+  'links:list',
+  'links:forget',
+  'links:export-csv',
+  'links:inspect',
   'history:list',
   'settings:get',
   'settings:set',
@@ -90,6 +95,15 @@ export interface InvokeMap {
   'profiles:import-preview': { args: [request?: ImportPreviewRequest | undefined]; result: ImportPreview };
   'profiles:import-apply': { args: [request: ImportApplyRequest]; result: ImportApplyResult };
   'links:create': { args: [request: LinkRequest]; result: LinkResult };
+  /** What the link form may offer for a profile (the default one when absent): expiry cap and why, options. */
+  'links:limits': { args: [profile?: string | undefined]; result: LinkLimits };
+  /** The register of issued links, newest first. */
+  'links:list': { args: []; result: IssuedLinkList };
+  /** Drops one link from the register (it does not revoke it: a presigned link works until it expires). */
+  'links:forget': { args: [id: string]; result: null };
+  'links:export-csv': { args: []; result: IssuedLinksCsv };
+  /** Reads a presigned OSS or S3 URL, and checks its signature when a profile has its access key id. */
+  'links:inspect': { args: [url: string]; result: LinkInspection };
   'history:list': { args: [query?: HistoryQuery | undefined]; result: HistoryPage };
   'settings:get': { args: []; result: AppSettings };
   /** Answers the settings after the change. */

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { ADDRESSING_STYLES, SIGNING_SCHEMES } from '../signing.js';
 import { EXISTING_OBJECT_POLICIES } from '../transfer.js';
 import type { InvokeArgs, InvokeChannel } from './channels.js';
+import { CALLBACK_BODY_TYPES } from './link-types.js';
 import { LANGUAGES, SETTINGS_LIMITS, THEMES } from './settings.js';
 
 /** Why 10,000: a big folder drop stays one request; more belongs in a folder path (scanned in main). */
@@ -121,6 +122,15 @@ const linkMetadata = z.strictObject({
   value: text(0, MAX_HEADER_VALUE_LENGTH),
 });
 
+const linkCallback = z.strictObject({
+  url: url.refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http or https URL' }),
+  // Why 4,096: OSS variables make a body of a few hundred bytes; the callback header itself is bounded.
+  body: text(1, 4096),
+  bodyType: z.enum(CALLBACK_BODY_TYPES).optional(),
+  // Why 255: the longest DNS name.
+  host: text(1, 255).optional(),
+});
+
 const linkRequest = z.strictObject({
   method: z.enum(['PUT', 'GET']),
   profile: profileName.optional(),
@@ -138,7 +148,14 @@ const linkRequest = z.strictObject({
   responseContentDisposition: text(1, MAX_HEADER_VALUE_LENGTH).optional(),
   // Why 255: the longest file name on common file systems.
   fileName: text(1, 255).optional(),
+  callback: linkCallback.optional(),
 });
+
+/** Issued-link ids: UUIDs; why 128: room for any id scheme without unbounded input. */
+const issuedLinkId = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, { message: 'is not a link id' });
+
+// Why 8,192: presigned URLs with an STS token and a callback run to about 4 KiB.
+const presignedUrl = text(1, 8192);
 
 const historyQuery = z.strictObject({
   // Why 256: a search box, not a document.
@@ -166,6 +183,8 @@ export const settingsFieldSchemas = {
     .nullable(),
   theme: z.enum(THEMES),
   language: z.enum(LANGUAGES),
+  uploadProfile: profileName.nullable(),
+  uploadPrefix: text(0, MAX_KEY_LENGTH).nullable(),
 };
 
 /** All settings, strict. */
@@ -194,6 +213,11 @@ export const argSchemas = {
   'profiles:import-preview': z.tuple([z.strictObject(importPreviewShape).optional()]),
   'profiles:import-apply': z.tuple([importApplyRequest]),
   'links:create': z.tuple([linkRequest]),
+  'links:limits': z.tuple([profileName.optional()]),
+  'links:list': z.tuple([]),
+  'links:forget': z.tuple([issuedLinkId]),
+  'links:export-csv': z.tuple([]),
+  'links:inspect': z.tuple([presignedUrl]),
   'history:list': z.tuple([historyQuery.optional()]),
   'settings:get': z.tuple([]),
   'settings:set': z.tuple([settingsPatchSchema]),

@@ -37,6 +37,10 @@ export interface AppSettings {
   readonly globalShortcut: string | null;
   readonly theme: Theme;
   readonly language: Language;
+  /** Where dropped files go: a profile name, or null for the default profile (remembered from the last choice). */
+  readonly uploadProfile: string | null;
+  /** The key prefix for dropped files, or null for the profile's own prefix (remembered from the last choice). */
+  readonly uploadPrefix: string | null;
 }
 
 /** `settings:set`: the fields to change; the others keep their values. */
@@ -78,4 +82,6 @@ export const DEFAULT_SETTINGS: AppSettings = {
   globalShortcut: null,
   theme: 'system',
   language: 'en',
+  uploadProfile: null,
+  uploadPrefix: null,
 };

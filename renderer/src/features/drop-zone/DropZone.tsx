@@ -16,8 +16,8 @@ function phaseText(phase: UploadPhase): string | undefined {
   return `Sending files to Dropsign: ${filesDone} of ${filesTotal} (${formatBytes(bytesSent)} of ${formatBytes(bytesTotal)})…`;
 }
 
-/** Wraps the app: `header` goes above the drop bar, `children` (everything else on the page) below it. */
-export function DropZone({ header, children }: { readonly header: ReactNode; readonly children: ReactNode }) {
+/** Wraps the app: `children` (everything else on the page) below the drop bar. */
+export function DropZone({ children }: { readonly children: ReactNode }) {
   const bridge = useBridge();
   const { phase, upload } = useUpload(bridge);
   const [dragging, setDragging] = useState(false);
@@ -47,7 +47,6 @@ export function DropZone({ header, children }: { readonly header: ReactNode; rea
   const status = phaseText(phase);
   return (
     <div className="drop-zone" data-testid="drop-zone" onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      {header}
       <div className="drop-bar">
         <p className="drop-hint">Drop files or folders anywhere in this window to upload them.</p>
         <PickButtons onPick={(files) => void upload(files)} />

@@ -1,0 +1,14 @@
+/**
+ * The InspectPage screen (being built).
+ */
+import { useTranslation } from 'react-i18next';
+
+/** The screen. */
+export function InspectPage() {
+  const { t } = useTranslation('links');
+  return (
+    <section className="page">
+      <h1>{t('title')}</h1>
+    </section>
+  );
+}

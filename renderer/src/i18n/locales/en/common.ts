@@ -1,0 +1,43 @@
+/** Words the whole app uses: navigation, the connection banner, shared buttons, units. */
+export const common = {
+  appName: 'Dropsign',
+  skipToContent: 'Skip to content',
+  nav: {
+    label: 'Sections',
+    upload: 'Upload',
+    newLink: 'New link',
+    links: 'Issued links',
+    inspect: 'Inspect a link',
+    history: 'History',
+    profiles: 'Profiles',
+    settings: 'Settings',
+  },
+  connection: {
+    noToken: 'This page was opened without its access token. Open the address `dropsign web` printed in the terminal.',
+    reconnecting: 'Reconnecting to Dropsign…',
+    lost: 'Dropsign cannot be reached. Is `dropsign web` still running? If it was restarted, open the new address it printed.',
+  },
+  actions: {
+    copy: 'Copy',
+    copied: 'Copied',
+    cancel: 'Cancel',
+    close: 'Close',
+    save: 'Save',
+    dismiss: 'Dismiss',
+    retry: 'Retry',
+    remove: 'Remove',
+    open: 'Open',
+  },
+  copyFailed: 'The clipboard refused the text; select it and copy it by hand.',
+  notFound: 'There is nothing at this address.',
+  goHome: 'Go to Upload',
+  loading: 'Loading…',
+  units: {
+    bytes: { B: 'B', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
+    perSecond: '{{value}}/s',
+    seconds: '{{count}} s',
+    minutes: '{{count}} min',
+    hoursMinutes: '{{hours}} h {{minutes}} min',
+    left: '{{duration}} left',
+  },
+} as const;
