@@ -102,8 +102,12 @@ export interface InvokeMap {
   /** Drops one link from the register (it does not revoke it: a presigned link works until it expires). */
   'links:forget': { args: [id: string]; result: null };
   'links:export-csv': { args: []; result: IssuedLinksCsv };
-  /** Reads a presigned OSS or S3 URL, and checks its signature when a profile has its access key id. */
-  'links:inspect': { args: [url: string]; result: LinkInspection };
+  /**
+   * Reads a presigned OSS or S3 URL, and checks its signature when a profile has its access key id. With
+   * `serverAnswer` (the error body a recipient got back, e.g. SignatureDoesNotMatch XML), also explains
+   * what went wrong, naming the header that differs from what the link signed.
+   */
+  'links:inspect': { args: [url: string, serverAnswer?: string | undefined]; result: LinkInspection };
   'history:list': { args: [query?: HistoryQuery | undefined]; result: HistoryPage };
   'settings:get': { args: []; result: AppSettings };
   /** Answers the settings after the change. */

@@ -4,6 +4,7 @@
  *
  * Request fields marked `?: T | undefined` may arrive as an explicit `undefined`; answers use plain `?:`.
  */
+import type { ErrorInfo } from '../errors.js';
 import type { HttpMethod, SigningScheme } from '../signing.js';
 
 /** The methods a handed-out link is made for. */
@@ -206,4 +207,9 @@ export interface LinkInspection {
   readonly verification: LinkVerification;
   /** When the link is in the register of issued links: its id there. */
   readonly issuedLinkId?: string;
+  /**
+   * When a server answer was given: what it means in plain words (the server's code, and for a signature
+   * mismatch which header differs from what the link signed, in the message).
+   */
+  readonly answer?: ErrorInfo;
 }
