@@ -13,7 +13,7 @@ import { parseNumberFlag } from '../number-flag.js';
 import { parseFlags } from '../parse-args.js';
 import { shellQuote } from '../shell-quote.js';
 import { untilStopped, whenAborted } from '../until-stopped.js';
-import { addressLines, appInfoOf, DEFAULT_WEB_PORT, openPage, startBrowserMode } from './web.js';
+import { addressLines, appInfoOf, DEFAULT_WEB_PORT, leftoverLines, openPage, startBrowserMode } from './web.js';
 
 const USAGE = `Usage: dropsign start [--port N] [--web-port N] [--no-open]
 
@@ -67,7 +67,7 @@ export async function runStart(args: readonly string[], io: CliIo, stop: AbortSi
     ...(localBucketPort === undefined ? {} : { localBucketPort }),
   });
   const info = await appInfoOf(session.services);
-  io.out(await welcome(session.appDataDir, info?.localBucket, addressLines(session.host)));
+  io.out(await welcome(session.appDataDir, info?.localBucket, [...addressLines(session.host), ...leftoverLines(session.droppedLeftovers)]));
   if (flags['no-open'] !== true && hasDisplay(io)) await openPage(session, io);
   await whenAborted(stop);
   await session.close();

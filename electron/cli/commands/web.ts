@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { appDataDir } from '../../core/app-paths.js';
 import { createAppServices, type AppServices } from '../../core/app/index.js';
 import type { AppInfo } from '../../shared/ipc/app-types.js';
-import { defaultRendererRoot, openInBrowser, spoolDirOf, SpoolStore, startWebHost, type WebHost } from '../../web-host/index.js';
+import { defaultRendererRoot, dropSpooledLeftovers, openInBrowser, spoolDirOf, SpoolStore, startWebHost, type WebHost } from '../../web-host/index.js';
 import type { CliCommand, CliIo, ExitCode } from '../io.js';
 import { parseNumberFlag } from '../number-flag.js';
 import { parseFlags } from '../parse-args.js';
@@ -45,6 +45,8 @@ export interface BrowserSession {
   readonly services: AppServices;
   readonly spool: SpoolStore;
   readonly appDataDir: string;
+  /** Uploads from an earlier session that were removed because their spooled files were gone. */
+  readonly droppedLeftovers: number;
   /** Stops the host, then the services (uploads stay resumable), then empties the spool. */
   close(): Promise<void>;
 }
@@ -76,7 +78,9 @@ export async function startBrowserMode(io: CliIo, options: BrowserModeOptions = 
     throw error;
   }
   let host: WebHost;
+  let droppedLeftovers: number;
   try {
+    droppedLeftovers = await dropSpooledLeftovers(services, spool);
     host = await startWebHost({
       services,
       spool,
@@ -94,6 +98,7 @@ export async function startBrowserMode(io: CliIo, options: BrowserModeOptions = 
     services,
     spool,
     appDataDir: dataDir,
+    droppedLeftovers,
     async close() {
       await host.close();
       await services.close();
@@ -114,6 +119,13 @@ export function addressLines(host: WebHost): string[] {
     `  Open      ${host.url}${host.preferredPortTaken ? '  [the usual port was taken]' : ''}`,
     '            (the address carries an access token: anyone who has it can use Dropsign as you; do not share it)',
   ];
+}
+
+/** What to say about uploads of an earlier session that could not continue (their spooled files were gone). */
+export function leftoverLines(dropped: number): string[] {
+  if (dropped === 0) return [];
+  const uploads = dropped === 1 ? '1 unfinished upload' : `${dropped} unfinished uploads`;
+  return [`  Note      ${uploads} from the last browser session could not continue (the page's copies of the files are emptied at every start); drop those files again.`];
 }
 
 /** Opens the page in the default browser, or says how to do it by hand. */
@@ -142,6 +154,7 @@ export async function runWeb(args: readonly string[], io: CliIo, stop: AbortSign
       ...addressLines(session.host),
       ...(bucket?.kind === 'running' ? [`  Bucket    ${bucket.bucket} on the local bucket at ${bucket.endpoint}`] : []),
       ...(bucket?.kind === 'failed' ? [`  Bucket    the local bucket did not start: ${bucket.error.message}`] : []),
+      ...leftoverLines(session.droppedLeftovers),
       '',
       'Press Ctrl+C to stop.',
       '',
