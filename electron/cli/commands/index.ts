@@ -1,4 +1,5 @@
 import type { CliCommand } from '../io.js';
+import { linkCommand } from './link.js';
 import { localBucketCommand } from './local-bucket.js';
 import { profileCommand } from './profile.js';
 import { signCommand } from './sign.js';
@@ -14,6 +15,7 @@ export const commands: Readonly<Record<string, CliCommand>> = {
   start: startCommand,
   sign: signCommand,
   upload: uploadCommand,
+  link: linkCommand,
   'local-bucket': localBucketCommand,
   profile: profileCommand,
   web: webCommand,

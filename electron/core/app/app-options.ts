@@ -44,7 +44,7 @@ export interface AppServicesOptions {
   readonly engineTuning?: Pick<EngineSettings, 'retry' | 'partConcurrency' | 'requestUrlExpiresInSeconds'>;
   /** How profile probes send their request, and how long they wait. For testing. */
   readonly probe?: Pick<ProbeOptions, 'send' | 'timeoutMs'>;
-  /** Where issued links are recorded. Default: nowhere yet (a later issue persists them). */
+  /** The register of issued links. Default: `links.json` in the app data directory. For testing. */
   readonly linkRegister?: LinkRegister;
   /** Diagnostics that reach no user (a listener that threw, an old secret that could not be deleted). Default: nowhere. */
   readonly log?: (line: string) => void;

@@ -5,6 +5,7 @@
  *
  * Wiring (app data directory `D`):
  * - settings: `D/settings.json` (core/settings); profiles: `D/profiles.json`, secrets in the keychain;
+ * - the register of issued links: `D/links.json` (core/links/issued-link-register.ts);
  * - the embedded local bucket in `D/local-bucket`, started here; the built-in `local` profile uses the
  *   port it actually got;
  * - the transfer engine over `D/transfers` (queue, checkpoints, `history.jsonl`), with one HTTP object API
@@ -19,7 +20,7 @@ import { isInvokeChannel, type EventChannel, type EventMap, type InvokeArgs, typ
 import { parseArgs } from '../../shared/ipc/parse-args.js';
 import type { AppSettings } from '../../shared/ipc/settings.js';
 import type { TransferSnapshot } from '../../shared/transfer.js';
-import { NO_LINK_REGISTER } from '../links/link-register.js';
+import { IssuedLinkRegister } from '../links/issued-link-register.js';
 import { createProxyAgentProvider } from '../net/proxy.js';
 import { LOCAL_PROFILE_NAME } from '../profiles/profile-schema.js';
 import { ProfileStore } from '../profiles/profile-store.js';
@@ -146,7 +147,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     context,
     host,
     stateDir,
-    linkRegister: options.linkRegister ?? NO_LINK_REGISTER,
+    linkRegister: options.linkRegister ?? IssuedLinkRegister.inAppData(appDataDir, { onNotice: (error) => notify(noticeOf(error)), now }),
     info,
     onSettings: (next) => host.reconfigure(engineSettingsOf(next, options.engineTuning)),
   });

@@ -3,7 +3,6 @@
  * its reply (errors are thrown and turned into Results by the caller). The mapped type makes a missing
  * or mistyped handler a compile error.
  */
-import { DropsignError } from '../../shared/errors.js';
 import type { InvokeArgs, InvokeChannel, InvokeValue } from '../../shared/ipc/channels.js';
 import type { AppInfo } from '../../shared/ipc/app-types.js';
 import type { AppSettings } from '../../shared/ipc/settings.js';
@@ -11,7 +10,7 @@ import type { LinkRegister } from '../links/link-register.js';
 import type { AppContext } from './app-context.js';
 import type { EngineHost } from './engine-host.js';
 import { queryHistory } from './history-query.js';
-import { createLinkFor } from './link-service.js';
+import { createLinkFor, exportLinksCsv, forgetLink, inspectLinkFor, linkLimitsFor, listLinks } from './link-service.js';
 import { applyImport, previewImport } from './profile-import.js';
 import { getProfile, listProfiles, removeProfile, saveProfile, setDefaultProfile, testProfile } from './profile-service.js';
 import { clearFinished, control, enqueue } from './transfer-service.js';
@@ -29,10 +28,6 @@ export interface HandlerDeps {
   readonly info: () => Promise<AppInfo>;
   /** Told of saved settings, to pass the transfer ones to the engine. */
   readonly onSettings: (settings: AppSettings) => void;
-}
-
-function notYet(): Promise<never> {
-  return Promise.reject(new DropsignError('internal', 'This part of the links service is not built yet.', 'Update Dropsign.'));
 }
 
 /** Builds the handlers. */
@@ -57,12 +52,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'profiles:import-preview': (request) => previewImport(context, request),
     'profiles:import-apply': (request) => applyImport(context, request),
     'links:create': (request) => createLinkFor(context, deps.linkRegister, request),
-    // Placeholders until the links service lands (issue 7, in progress): each answers a typed error.
-    'links:limits': () => notYet(),
-    'links:list': () => notYet(),
-    'links:forget': () => notYet(),
-    'links:export-csv': () => notYet(),
-    'links:inspect': () => notYet(),
+    'links:limits': (profile) => linkLimitsFor(context, profile),
+    'links:list': () => listLinks(deps.linkRegister),
+    'links:forget': (id) => forgetLink(deps.linkRegister, id),
+    'links:export-csv': () => exportLinksCsv(context, deps.linkRegister),
+    'links:inspect': (url, serverAnswer) => inspectLinkFor(context, deps.linkRegister, url, serverAnswer),
     'history:list': (query) => queryHistory(deps.stateDir, query),
     'settings:get': () => context.settings.read(),
     'settings:set': async (patch) => {

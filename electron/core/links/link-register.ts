@@ -1,21 +1,34 @@
 /**
- * The seam for the register of issued links (a later issue persists it, so the user can see which links
- * are out there and when each dies). The app services tell the register about every link they make;
- * today nothing is kept.
+ * The register of issued links: every link Dropsign hands out (from the app's `links:create` and from
+ * `dropsign link`), so the user can see which links are out there and when each dies.
+ *
+ * A presigned link cannot be revoked: it works until it expires, whatever the register says. Forgetting a
+ * link only removes it from the list; to stop a link early, rotate the AccessKey that signed it.
  */
-import type { LinkResult } from '../../shared/ipc/link-types.js';
+import type { IssuedLinkView, LinkResult } from '../../shared/ipc/link-types.js';
 
-/** One issued link as the register will keep it: everything the user saw, which holds no secret. */
+/** One link to record: what the user saw but the snippets and warnings, which holds no secret. */
 export interface IssuedLink {
   readonly issuedAt: string;
-  readonly link: Omit<LinkResult, 'snippets'>;
+  readonly link: Omit<LinkResult, 'snippets' | 'warnings'>;
+}
+
+/** All the register holds, newest first. */
+export interface IssuedLinks {
+  readonly links: readonly IssuedLinkView[];
 }
 
 /** Where issued links are recorded. */
 export interface LinkRegister {
-  /** Records one link. A failure is reported by the caller as a notice and does not spoil the link. */
-  record(link: IssuedLink): Promise<void>;
+  /** Records one link and returns it as listed (with its new id). */
+  record(link: IssuedLink): Promise<IssuedLinkView>;
+  /** Every link held, newest first. */
+  list(): Promise<IssuedLinks>;
+  /**
+   * Removes a link from the register (the link itself keeps working until it expires; see the module
+   * comment). Throws `invalid-argument` for an id the register does not hold.
+   */
+  forget(id: string): Promise<void>;
+  /** The link whose URL is exactly `url`, if the register holds it. */
+  findByUrl(url: string): Promise<IssuedLinkView | undefined>;
 }
-
-/** The register that keeps nothing (until the persisted one lands). */
-export const NO_LINK_REGISTER: LinkRegister = { record: () => Promise.resolve() };

@@ -1,6 +1,7 @@
 /**
  * What a handed-out link binds besides its URL: for a PUT, the headers the uploader must send (a locked
- * Content-Type, the no-overwrite guard, the storage class, user metadata); for a GET, the query
+ * Content-Type, the no-overwrite guard, the storage class, user metadata) and, on OSS, the upload
+ * callback (a signed query parameter, link-callback.ts); for a GET, the query
  * parameters (version, image processing, the download's Content-Disposition). OSS names first, S3's
  * equivalents for S3-compatible profiles. A field that does not apply to the method or the store is
  * refused with `invalid-argument` naming it, never silently dropped.
@@ -8,6 +9,7 @@
 import { DropsignError } from '../../shared/errors.js';
 import { OSS_STORAGE_CLASSES, S3_STORAGE_CLASSES, type LinkRequest } from '../../shared/ipc/link-types.js';
 import type { QueryParam } from '../../shared/signing.js';
+import { callbackQueryParam } from './link-callback.js';
 
 /** The store dialect of the profile: which header names it reads. */
 export type LinkStore = 'oss' | 's3';
@@ -18,7 +20,7 @@ export interface LinkRequestParts {
   readonly query: readonly QueryParam[];
 }
 
-const PUT_ONLY = ['contentType', 'forbidOverwrite', 'storageClass', 'metadata'] as const;
+const PUT_ONLY = ['contentType', 'forbidOverwrite', 'storageClass', 'metadata', 'callback'] as const;
 const GET_ONLY = ['versionId', 'process', 'responseContentDisposition'] as const;
 
 function notFor(field: string, what: string, hint: string): DropsignError {
@@ -82,5 +84,9 @@ export function linkRequestParts(request: LinkRequest, store: LinkStore): LinkRe
     ...(request.storageClass === undefined ? {} : storageClassHeader(request.storageClass, store)),
     ...metadataHeaders(request.metadata, store),
   };
-  return { headers, query: [] };
+  if (request.callback === undefined) return { headers, query: [] };
+  if (store === 's3') {
+    throw notFor('callback', 'S3-compatible stores', 'An upload callback is an OSS feature; leave it out, or have your server watch the bucket instead.');
+  }
+  return { headers, query: [callbackQueryParam(request.callback)] };
 }

@@ -9,12 +9,20 @@ import { ossError } from './oss-errors.js';
 import { MAX_PUT_BYTES } from './oss-limits.js';
 import { rangeBehaviorFor, resolveRange } from './range.js';
 import type { RequestContext } from './request-context.js';
+import { parseUploadCallback } from './upload-callback-config.js';
+import { replyWithCallback } from './upload-callback-reply.js';
 
-/** PutObject: streams the body to disk and publishes it atomically. */
+/**
+ * PutObject: streams the body to disk and publishes it atomically. With an upload callback (the
+ * `callback` parameter or `x-oss-callback` header), checked before anything is stored, the answer is the
+ * callback server's (upload-callback-reply.ts).
+ */
 export async function putObject(ctx: RequestContext): Promise<void> {
   if (ctx.headers['x-oss-copy-source'] !== undefined || ctx.headers['x-amz-copy-source'] !== undefined) {
     throw ossError('NotImplemented', 'CopyObject is not supported by the local bucket.');
   }
+  const callbackParam = ctx.query('callback') ?? ctx.headers['x-oss-callback'];
+  const callback = callbackParam === undefined ? undefined : parseUploadCallback(callbackParam);
   const { objects } = ctx.services;
   await objects.requireBucket(ctx.bucket);
   const contentMd5 = checkedContentMd5(ctx);
@@ -26,11 +34,13 @@ export async function putObject(ctx: RequestContext): Promise<void> {
     publishMode: mode,
     now: ctx.now,
   });
-  ctx.sendEmpty(200, {
+  const headers = {
     etag: stored.etag,
     'x-oss-hash-crc64ecma': stored.crc64,
     ...(stored.contentMd5 === undefined ? {} : { 'content-md5': stored.contentMd5 }),
-  });
+  };
+  if (callback === undefined) ctx.sendEmpty(200, headers);
+  else await replyWithCallback(ctx, callback, stored, headers);
 }
 
 /** GetObject (`head` false) and HeadObject (`head` true). */

@@ -32,7 +32,8 @@ export type OssErrorCode =
   | 'InvalidRequest'
   | 'RequestHeaderFieldsTooLarge'
   | 'InternalError'
-  | 'ServiceUnavailable';
+  | 'ServiceUnavailable'
+  | 'CallbackFailed';
 
 /** The HTTP status OSS sends with each code. */
 export const OSS_ERROR_STATUS: Readonly<Record<OssErrorCode, number>> = {
@@ -64,6 +65,8 @@ export const OSS_ERROR_STATUS: Readonly<Record<OssErrorCode, number>> = {
   RequestHeaderFieldsTooLarge: 431,
   InternalError: 500,
   ServiceUnavailable: 503,
+  // The upload is stored but its callback failed: OSS answers 203 with the reason.
+  CallbackFailed: 203,
 };
 
 /** One error answer, as plain data: what `<Error>` says and which status and headers go with it. */

@@ -49,7 +49,9 @@ const UNSUPPORTED_SUBRESOURCES: ReadonlySet<string> = new Set([
 /** Picks the operation for `method` on `target`. Throws the OSS error a request that fits none gets. */
 export function route(method: string, target: RequestTarget): Route {
   const has = (name: string): boolean => target.query.some((q) => q.name === name);
-  const unsupported = target.query.find((q) => UNSUPPORTED_SUBRESOURCES.has(q.name));
+  // An upload callback is served on PutObject (upload-callback-config.ts); anywhere else it is not.
+  const isPutObject = method === 'PUT' && target.key !== undefined && !has('partNumber') && !has('uploadId');
+  const unsupported = target.query.find((q) => UNSUPPORTED_SUBRESOURCES.has(q.name) && !(isPutObject && q.name === 'callback'));
   if (unsupported !== undefined) {
     throw ossError('NotImplemented', `The "${unsupported.name}" sub-resource is not supported by the local bucket.`);
   }
