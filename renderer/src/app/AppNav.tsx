@@ -16,16 +16,30 @@ const ITEMS: readonly { readonly path: RoutePath; readonly label: 'upload' | 'ne
   { path: ROUTES.settings, label: 'settings' },
 ];
 
+/**
+ * The section that `location` is in: the item with the longest path that is `location` or a folder of
+ * it, so `/profiles/edit/prod` marks Profiles and `/links/new` marks New link (not Issued links).
+ */
+export function currentSection(location: string): RoutePath | undefined {
+  let best: RoutePath | undefined;
+  for (const { path } of ITEMS) {
+    const inside = location === path || (path !== '/' && location.startsWith(`${path}/`));
+    if (inside && (best === undefined || path.length > best.length)) best = path;
+  }
+  return best;
+}
+
 /** The navigation. */
 export function AppNav() {
   const { t } = useTranslation();
   const [location] = useLocation();
+  const section = currentSection(location);
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <p className="app-name">{t('appName')}</p>
       <ul>
         {ITEMS.map((item) => {
-          const current = location === item.path;
+          const current = section === item.path;
           return (
             <li key={item.path}>
               <Link href={item.path} aria-current={current ? 'page' : undefined} data-testid={`nav-${item.label}`}>
