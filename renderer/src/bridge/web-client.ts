@@ -2,7 +2,9 @@
  * Browser mode's side of the contract: {@link DropsignApi} over the web host's WebSocket
  * (electron/web-host/socket/wire-messages.ts). It reconnects on its own, with growing pauses, and reports
  * its status; after each reconnection the page takes a fresh snapshot (bind-store.ts), so nothing missed
- * while away is lost. Calls made while the socket is down answer a `network-error` Result at once.
+ * while away is lost. A call made while the socket is not open (the page has just loaded, or the host is
+ * restarting) waits for it, up to {@link CONNECT_WAIT_MS}, then answers a `network-error` Result; calls in
+ * flight when the connection drops answer it at once.
  *
  * No DOM types here (the socket and timers are injected), so it is unit-tested in Node.
  */
@@ -38,6 +40,13 @@ export interface WebClient extends DropsignApi {
  */
 export const RECONNECT_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 5000];
 
+/**
+ * How long a call waits for the connection. Why 10 s: connecting and a host restart take well under a
+ * second, so screens that load their data as they open just work; beyond it the host is really gone, and
+ * the page says so rather than keep the user waiting.
+ */
+export const CONNECT_WAIT_MS = 10_000;
+
 const LOST: ErrorInfo = {
   code: 'network-error',
   message: 'Dropsign cannot be reached right now.',
@@ -56,6 +65,8 @@ export function createWebClient(openSocket: () => SocketLike, timers: ClientTime
   let failures = 0;
   let nextId = 1;
   let retry: unknown;
+  /** Calls made while not open: each sends itself once open, or gives up after CONNECT_WAIT_MS. */
+  const waiting = new Set<{ readonly send: () => void; readonly fail: () => void }>();
 
   const setStatus = (next: ConnectionStatus): void => {
     status = next;
@@ -87,6 +98,7 @@ export function createWebClient(openSocket: () => SocketLike, timers: ClientTime
       open = true;
       failures = 0;
       setStatus({ kind: 'open' });
+      for (const call of [...waiting]) call.send();
     };
     current.onmessage = (event) => {
       if (typeof event.data === 'string') dispatch(event.data);
@@ -105,19 +117,42 @@ export function createWebClient(openSocket: () => SocketLike, timers: ClientTime
     };
   };
 
+  const send = (sent: SocketLike, channel: InvokeChannel, args: readonly unknown[]): Promise<Result<unknown>> => {
+    const id = nextId++;
+    // JSON turns a trailing `undefined` into `null`, which the host's schemas refuse: leave it out.
+    const trimmed = [...args];
+    while (trimmed.length > 0 && trimmed.at(-1) === undefined) trimmed.pop();
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      sent.send(JSON.stringify({ id, channel, args: trimmed }));
+    });
+  };
+
+  const whenOpen = (channel: InvokeChannel, args: readonly unknown[]): Promise<Result<unknown>> =>
+    new Promise((resolve) => {
+      const call = {
+        send: () => {
+          waiting.delete(call);
+          timers.clear(deadline);
+          if (socket === undefined) resolve({ ok: false, error: LOST });
+          else void send(socket, channel, args).then(resolve);
+        },
+        fail: () => {
+          waiting.delete(call);
+          timers.clear(deadline);
+          resolve({ ok: false, error: LOST });
+        },
+      };
+      const deadline = timers.set(call.fail, CONNECT_WAIT_MS);
+      waiting.add(call);
+    });
+
   connect();
   return {
     invoke<C extends InvokeChannel>(channel: C, ...args: unknown[]): Promise<InvokeResult<C>> {
-      if (!open || socket === undefined) return Promise.resolve({ ok: false, error: LOST });
-      const id = nextId++;
-      const sent = socket;
-      // JSON turns a trailing `undefined` into `null`, which the host's schemas refuse: leave it out.
-      const trimmed = [...args];
-      while (trimmed.length > 0 && trimmed.at(-1) === undefined) trimmed.pop();
-      return new Promise((resolve) => {
-        pending.set(id, resolve as (result: Result<unknown>) => void);
-        sent.send(JSON.stringify({ id, channel, args: trimmed }));
-      });
+      if (stopped) return Promise.resolve({ ok: false, error: LOST });
+      const result = open && socket !== undefined ? send(socket, channel, args) : whenOpen(channel, args);
+      return result as Promise<InvokeResult<C>>;
     },
     on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void {
       let set = listeners.get(event);
@@ -138,6 +173,7 @@ export function createWebClient(openSocket: () => SocketLike, timers: ClientTime
     close() {
       stopped = true;
       timers.clear(retry);
+      for (const call of [...waiting]) call.fail();
       socket?.close();
     },
   };

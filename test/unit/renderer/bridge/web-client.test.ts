@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../../renderer/src/bridge/dropsign-api.js';
-import { createWebClient, RECONNECT_DELAYS_MS, type SocketLike } from '../../../../renderer/src/bridge/web-client.js';
+import { CONNECT_WAIT_MS, createWebClient, RECONNECT_DELAYS_MS, type SocketLike } from '../../../../renderer/src/bridge/web-client.js';
 
 class FakeSocket implements SocketLike {
   readonly sent: unknown[] = [];
@@ -87,13 +87,35 @@ describe('createWebClient', () => {
     expect(notices).toEqual([{ level: 'info', message: 'hi' }]);
   });
 
-  it('answers calls at once with network-error while not connected, and fails calls in flight when the connection drops', async () => {
+  it('holds calls made before the connection opens and sends them once it does', async () => {
     const { client, last } = world();
-    expect(await client.invoke('app:info')).toMatchObject({ ok: false, error: { code: 'network-error' } });
+    const early = client.invoke('app:info');
+    expect(last().sent).toEqual([]);
     last().onopen?.();
+    expect(last().sent).toEqual([{ id: 1, channel: 'app:info', args: [] }]);
+    last().receive({ id: 1, result: { ok: true, value: 'info' } });
+    expect(await early).toEqual({ ok: true, value: 'info' });
+  });
+
+  it('answers network-error when the connection does not open in time, and fails calls in flight when it drops', async () => {
+    const { client, last, timers } = world();
+    const early = client.invoke('app:info');
+    const deadline = timers.find((timer) => timer.ms === CONNECT_WAIT_MS);
+    deadline?.callback();
+    expect(await early).toMatchObject({ ok: false, error: { code: 'network-error' } });
+    last().onopen?.();
+    expect(last().sent).toEqual([]);
     const inFlight = client.invoke('app:info');
     last().onclose?.();
     expect(await inFlight).toMatchObject({ ok: false, error: { code: 'network-error' } });
+  });
+
+  it('answers waiting calls network-error when closed for good', async () => {
+    const { client } = world();
+    const early = client.invoke('app:info');
+    client.close();
+    expect(await early).toMatchObject({ ok: false, error: { code: 'network-error' } });
+    expect(await client.invoke('app:info')).toMatchObject({ ok: false, error: { code: 'network-error' } });
   });
 
   it('reconnects by itself with growing pauses, and reports open again', () => {
