@@ -6,6 +6,11 @@
  * - A progress batch is one `set()`, and replaces only the rows it names: other rows keep their identity,
  *   so their components do not re-render.
  * - Rows live in a Map (not an object), so no id can reach a prototype.
+ * - Big queues are updated in bursts: each update copies the rows map and everything derived from it is
+ *   recounted, so with thousands of rows and one message per event (a 10,000-file drop sends 10,000
+ *   `added` events, then two state events per file) applying each at once would cost the square of the
+ *   queue. From {@link COALESCE_FROM_ROWS} rows on, updates wait up to {@link COALESCE_MS} and are applied
+ *   together, in order, in one `set()`. Smaller queues update at once.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ProgressBatch, QueueTotals, TransferEvent, TransferId, TransferSnapshot, TransferView } from '../../../electron/shared/transfer.js';
@@ -35,6 +40,20 @@ export interface TransfersSlice {
 /** Totals of an empty queue. */
 export const EMPTY_TOTALS: QueueTotals = { files: 0, filesDone: 0, filesFailed: 0, bytesTotal: 0, bytesSent: 0, bytesPerSecond: 0 };
 
+/**
+ * Why 1,000 rows: below it an update costs well under a millisecond, so updates are applied at once; above
+ * it copying and recounting on every message adds up to whole seconds for a big drop.
+ */
+export const COALESCE_FROM_ROWS = 1000;
+
+/** Why 50 ms: twenty updates a second still read as live, and a 10,000-row queue then costs a few percent of the main thread. */
+export const COALESCE_MS = 50;
+
+/** An update from the host, as bind-store.ts hands it over. */
+type HostUpdate = { readonly kind: 'progress'; readonly batch: ProgressBatch } | { readonly kind: 'events'; readonly events: readonly TransferEvent[] };
+
+type QueueState = Pick<TransfersSlice, 'transfers' | 'order' | 'totals' | 'lastSeq'>;
+
 function rowOf(view: TransferView): TransferRow {
   return { ...view, bytesPerSecond: 0 };
 }
@@ -52,59 +71,95 @@ function withState(row: TransferRow, event: Extract<TransferEvent, { kind: 'stat
   };
 }
 
-/** The transfers slice. */
-export const createTransfersSlice: StateCreator<TransfersSlice, [], [], TransfersSlice> = (set) => ({
-  transfers: new Map(),
-  order: [],
-  totals: EMPTY_TOTALS,
-  lastSeq: -1,
-
-  hydrate: (snapshot) =>
-    set({
-      transfers: new Map(snapshot.transfers.map((view) => [view.id, rowOf(view)])),
-      order: snapshot.transfers.map((view) => view.id),
-      totals: snapshot.totals,
-      lastSeq: snapshot.seq,
-    }),
-
-  applyProgress: (batch) =>
-    set((state) => {
-      if (batch.seq <= state.lastSeq) return state;
-      const transfers = new Map(state.transfers);
+/**
+ * `updates` applied to `state` in order, with one copy of the rows map and one pass over the order
+ * whatever their number; undefined when every update was stale.
+ */
+export function applyHostUpdates(state: QueueState, updates: readonly HostUpdate[]): QueueState | undefined {
+  let lastSeq = state.lastSeq;
+  let totals = state.totals;
+  let transfers: Map<TransferId, TransferRow> | undefined;
+  const added: TransferId[] = [];
+  let removed = false;
+  const rows = (): Map<TransferId, TransferRow> => (transfers ??= new Map(state.transfers));
+  for (const update of updates) {
+    if (update.kind === 'progress') {
+      const { batch } = update;
+      if (batch.seq <= lastSeq) continue;
+      const map = rows();
       for (const sample of batch.samples) {
-        const row = transfers.get(sample.id);
+        const row = map.get(sample.id);
         if (row === undefined || row.state.kind !== 'uploading') continue;
         const { etaSeconds: _eta, ...rest } = row;
-        transfers.set(sample.id, {
+        map.set(sample.id, {
           ...rest,
           bytesSent: sample.bytesSent,
           bytesPerSecond: sample.bytesPerSecond,
           ...(sample.etaSeconds === undefined ? {} : { etaSeconds: sample.etaSeconds }),
         });
       }
-      return { transfers, totals: batch.totals, lastSeq: batch.seq };
-    }),
-
-  applyEvents: (events) =>
-    set((state) => {
-      const fresh = events.filter((event) => event.seq > state.lastSeq);
-      if (fresh.length === 0) return state;
-      const transfers = new Map(state.transfers);
-      const added: TransferId[] = [];
-      let removed = false;
-      for (const event of fresh) {
-        if (event.kind === 'added') {
-          if (!transfers.has(event.transfer.id)) added.push(event.transfer.id);
-          transfers.set(event.transfer.id, rowOf(event.transfer));
-        } else if (event.kind === 'removed') {
-          removed = transfers.delete(event.id) || removed;
-        } else {
-          const row = transfers.get(event.id);
-          if (row !== undefined) transfers.set(event.id, withState(row, event));
-        }
+      totals = batch.totals;
+      lastSeq = batch.seq;
+      continue;
+    }
+    for (const event of update.events) {
+      if (event.seq <= lastSeq) continue;
+      lastSeq = event.seq;
+      const map = rows();
+      if (event.kind === 'added') {
+        if (!map.has(event.transfer.id)) added.push(event.transfer.id);
+        map.set(event.transfer.id, rowOf(event.transfer));
+      } else if (event.kind === 'removed') {
+        removed = map.delete(event.id) || removed;
+      } else {
+        const row = map.get(event.id);
+        if (row !== undefined) map.set(event.id, withState(row, event));
       }
-      // One pass over the order per call, whatever the number of events (a big drop adds thousands).
-      const order = added.length === 0 && !removed ? state.order : [...state.order, ...added].filter((id) => !removed || transfers.has(id));
-      return { transfers, order, lastSeq: Math.max(...fresh.map((event) => event.seq)) };
-    }),
-});
+    }
+  }
+  if (transfers === undefined) return undefined;
+  const map = transfers;
+  const order = added.length === 0 && !removed ? state.order : [...state.order, ...added].filter((id) => !removed || map.has(id));
+  return { transfers: map, order, totals, lastSeq };
+}
+
+/** The transfers slice. */
+export const createTransfersSlice: StateCreator<TransfersSlice, [], [], TransfersSlice> = (set, get) => {
+  let pending: HostUpdate[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = (): void => {
+    timer = undefined;
+    const updates = pending;
+    pending = [];
+    const next = applyHostUpdates(get(), updates);
+    if (next !== undefined) set(next);
+  };
+  const receive = (update: HostUpdate): void => {
+    if (pending.length === 0 && get().transfers.size < COALESCE_FROM_ROWS) {
+      const next = applyHostUpdates(get(), [update]);
+      if (next !== undefined) set(next);
+      return;
+    }
+    pending.push(update);
+    timer ??= setTimeout(flush, COALESCE_MS);
+  };
+
+  return {
+    transfers: new Map(),
+    order: [],
+    totals: EMPTY_TOTALS,
+    lastSeq: -1,
+
+    // Updates still waiting stay waiting: those the snapshot covers are dropped by `seq` when they are applied.
+    hydrate: (snapshot) =>
+      set({
+        transfers: new Map(snapshot.transfers.map((view) => [view.id, rowOf(view)])),
+        order: snapshot.transfers.map((view) => view.id),
+        totals: snapshot.totals,
+        lastSeq: snapshot.seq,
+      }),
+    applyProgress: (batch) => receive({ kind: 'progress', batch }),
+    applyEvents: (events) => receive({ kind: 'events', events }),
+  };
+};

@@ -1,65 +1,83 @@
 /**
- * The whole window is the drop zone: drop files or folders anywhere to upload them to the default
- * profile. Shows an overlay while something is dragged over, and how far staging has got.
+ * The whole window is the drop target: files or folders dropped (or pasted) on any screen upload to the
+ * remembered destination, and bring the user to the upload screen to watch them. While files are dragged
+ * over the window an overlay says where they will go. Drags that carry no files (text, links) are ignored.
  */
-import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
 import { useBridge } from '../../app/bridge-context.js';
-import { formatBytes } from '../../app/format.js';
+import { ROUTES } from '../../app/routes.js';
+import type { PickedFile } from '../../bridge/dropsign-api.js';
+import { useAppStore } from '../../store/index.js';
 import { filesFromDrop } from './collect-files.js';
-import { PickButtons } from './PickButtons.js';
-import { useUpload, type UploadPhase } from './use-upload.js';
+import { usePasteUpload } from './use-paste-upload.js';
+import { useUpload } from './use-upload.js';
+import './drop-zone.css';
 
-function phaseText(phase: UploadPhase): string | undefined {
-  if (phase.kind === 'enqueueing') return 'Adding to the queue…';
-  if (phase.kind !== 'staging') return undefined;
-  const { filesDone, filesTotal, bytesSent, bytesTotal } = phase.progress;
-  return `Sending files to Dropsign: ${filesDone} of ${filesTotal} (${formatBytes(bytesSent)} of ${formatBytes(bytesTotal)})…`;
+function carriesFiles(event: DragEvent): boolean {
+  return [...event.dataTransfer.types].includes('Files');
 }
 
-/** Wraps the app: `children` (everything else on the page) below the drop bar. */
+/** Wraps the app: `children` is everything else on the page. */
 export function DropZone({ children }: { readonly children: ReactNode }) {
+  const { t } = useTranslation('upload');
   const bridge = useBridge();
-  const { phase, upload } = useUpload(bridge);
+  const upload = useUpload();
+  const [location, navigate] = useLocation();
+  const profile = useAppStore((state) => state.settings?.uploadProfile ?? state.info?.defaultProfile);
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when the pointer really left.
   const depth = useRef(0);
 
+  const deliver = useCallback(
+    (files: PickedFile[]) => {
+      if (files.length === 0) return;
+      if (location !== ROUTES.upload) navigate(ROUTES.upload);
+      void upload(files);
+    },
+    [location, navigate, upload],
+  );
+  usePasteUpload(deliver);
+
   const onDragEnter = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
     event.preventDefault();
     depth.current += 1;
     setDragging(true);
   };
   const onDragOver = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   };
-  const onDragLeave = () => {
+  const onDragLeave = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
     depth.current = Math.max(0, depth.current - 1);
     if (depth.current === 0) setDragging(false);
   };
   const onDrop = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
     event.preventDefault();
     depth.current = 0;
     setDragging(false);
-    void filesFromDrop(event.dataTransfer, bridge.stager.needsFileContents).then(upload);
+    void filesFromDrop(event.dataTransfer, bridge.stager.needsFileContents).then(deliver);
   };
 
-  const status = phaseText(phase);
   return (
-    <div className="drop-zone" data-testid="drop-zone" onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <div className="drop-bar">
-        <p className="drop-hint">Drop files or folders anywhere in this window to upload them.</p>
-        <PickButtons onPick={(files) => void upload(files)} />
-      </div>
-      {status !== undefined && (
-        <p className="staging" role="status" data-testid="staging">
-          {status}
-        </p>
-      )}
+    <div
+      className={dragging ? 'drop-target is-dragging' : 'drop-target'}
+      data-testid="drop-zone"
+      onDragEnter={onDragEnter}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
       {children}
       {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          Drop to upload
+        <div className="drop-target-overlay" aria-hidden="true" data-testid="drop-overlay">
+          <p className="drop-target-title">{t('overlay.title')}</p>
+          {profile !== undefined && <p className="drop-target-to">{t('overlay.to', { profile })}</p>}
         </div>
       )}
     </div>

@@ -55,6 +55,33 @@ export function filesFromDrop(data: DataTransfer, walkFolders: boolean): Promise
   })();
 }
 
+/**
+ * The name a browser gives any image pasted from the clipboard (a screenshot, a copied picture); such
+ * files are renamed, or every paste would overwrite the last one's key.
+ */
+const GENERIC_PASTE_NAME = /^image\.(png|jpe?g|gif|webp|bmp|tiff?)$/i;
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** `pasted-20261121-150712.png`: a pasted image's name, from the time of the paste (local time, as a screenshot tool names it). */
+export function pastedName(extension: string, at: Date): string {
+  const date = `${at.getFullYear()}${twoDigits(at.getMonth() + 1)}${twoDigits(at.getDate())}`;
+  const time = `${twoDigits(at.getHours())}${twoDigits(at.getMinutes())}${twoDigits(at.getSeconds())}`;
+  return `pasted-${date}-${time}.${extension.toLowerCase()}`;
+}
+
+/** The files of a paste (Ctrl/Cmd+V): files copied in a file manager keep their names; a pasted image gets a dated one. */
+export function filesFromClipboard(list: FileList | readonly File[], at: Date = new Date()): PickedFile[] {
+  return [...list].slice(0, MAX_PICKED_FILES).map((file) => {
+    const generic = GENERIC_PASTE_NAME.exec(file.name);
+    if (generic === null) return { file, relativePath: file.name };
+    const renamed = new File([file], pastedName(generic[1] ?? 'png', at), { type: file.type, lastModified: file.lastModified });
+    return { file: renamed, relativePath: renamed.name };
+  });
+}
+
 /** The files of an `<input type="file">`; a folder picker gives each file's path inside the folder. */
 export function filesFromInput(list: FileList): PickedFile[] {
   return [...list].slice(0, MAX_PICKED_FILES).map((file) => ({ file, relativePath: file.webkitRelativePath === '' ? file.name : file.webkitRelativePath }));

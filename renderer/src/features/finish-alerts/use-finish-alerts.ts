@@ -5,12 +5,22 @@
  */
 import { useEffect } from 'react';
 import type { AppFace } from '../../../../electron/shared/ipc/app-types.js';
+import { currentLanguage, i18n } from '../../i18n/index.js';
 import { appStore } from '../../store/index.js';
-import { queueDrain } from './queue-drain.js';
+import { queueDrain, type QueueDrain } from './queue-drain.js';
 
 /** Asks once, on a user's gesture (a drop or a pick), whether notifications may be shown. */
 export function askForNotifications(face: AppFace): void {
   if (face === 'browser' && typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission();
+}
+
+/** The notification's text, in the interface's language: `3 files uploaded. 1 failed. The link is on the clipboard.` */
+export function finishMessage(drain: QueueDrain, linkCopied: boolean): string {
+  const t = i18n.getFixedT(currentLanguage(), 'upload');
+  const parts: string[] = [t('notify.done', { count: drain.done })];
+  if (drain.failed > 0) parts.push(t('notify.failed', { count: drain.failed }));
+  if (linkCopied) parts.push(t('notify.linkCopied'));
+  return parts.join(t('notify.separator'));
 }
 
 /** Watches the queue and alerts when a run of uploads ends. */
@@ -24,8 +34,7 @@ export function useFinishAlerts(face: AppFace): void {
       if (drain === undefined || settings === undefined) return;
       if (settings.copyLinkOnFinish && drain.lastLink !== undefined) navigator.clipboard.writeText(drain.lastLink).catch(() => undefined);
       if (settings.notifications && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
-        const failed = drain.failed > 0 ? `, ${drain.failed} failed` : '';
-        new Notification('Dropsign', { body: `${drain.done} uploaded${failed}.${drain.lastLink !== undefined && settings.copyLinkOnFinish ? ' The link is on the clipboard.' : ''}` });
+        new Notification('Dropsign', { body: finishMessage(drain, drain.lastLink !== undefined && settings.copyLinkOnFinish) });
       }
     });
   }, [face]);

@@ -1,27 +1,41 @@
 /**
- * Toasts: things the user should hear about that no click asked for (a file that could not be sent, a
- * damaged settings file set aside), each with what to do about it.
+ * Toasts: things the user should hear about that no click asked for (files that could not be added, a
+ * damaged settings file set aside), each in plain words with what to do; errors by their code
+ * (ErrorExplanation), anything else as the host said it.
  */
+import { useTranslation } from 'react-i18next';
+import { isKnownErrorCode } from './explain-error.js';
+import { ErrorExplanation } from './ErrorExplanation.js';
 import { useAppStore } from '../../store/index.js';
+import type { ShownNotice } from '../../store/session-slice.js';
+import '../upload/controls.css';
+import './notices.css';
+
+function NoticeBody({ notice }: { readonly notice: ShownNotice }) {
+  if (notice.code !== undefined && isKnownErrorCode(notice.code)) return <ErrorExplanation error={{ code: notice.code, message: notice.message }} />;
+  return (
+    <div className="error-explanation">
+      <p className="toast-message">{notice.message}</p>
+      {notice.hint !== undefined && <p className="error-fix">{notice.hint}</p>}
+    </div>
+  );
+}
 
 /** The notices, newest last. */
 export function Notices() {
+  const { t } = useTranslation('upload');
   const notices = useAppStore((state) => state.notices);
   const dismiss = useAppStore((state) => state.dismissNotice);
-  if (notices.length === 0) return null;
   return (
-    <ul className="notices" aria-live="polite">
+    <div className="toast-list" aria-label={t('notices.label')} aria-live="polite" aria-relevant="additions">
       {notices.map((notice) => (
-        <li key={notice.id} className={`notice notice-${notice.level}`} data-testid="notice">
-          <span>
-            {notice.message}
-            {notice.hint !== undefined && <span className="notice-hint"> {notice.hint}</span>}
-          </span>
-          <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
+        <div key={notice.id} className={`toast toast-${notice.level}`} data-testid="notice">
+          <NoticeBody notice={notice} />
+          <button type="button" className="upload-button upload-button-small toast-dismiss" aria-label={t('notices.dismiss')} onClick={() => dismiss(notice.id)}>
             ×
           </button>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

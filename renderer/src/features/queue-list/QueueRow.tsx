@@ -1,59 +1,93 @@
 /**
- * One transfer: name, size, progress, status, the error and its hint, and for a finished upload its
- * share link (copy, open). Subscribes to its own row only, so progress elsewhere does not re-render it.
+ * One transfer: name and destination key, size, a progress bar, speed and time left, status, its
+ * controls, and when it failed the error in plain words. Subscribes to its own row only, so progress
+ * elsewhere does not re-render it; the virtual list places it (`start`) and measures it (`measure`).
  */
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TransferId } from '../../../../electron/shared/transfer.js';
-import { formatBytes } from '../../app/format.js';
+import { formatBytes, formatPercent } from '../../app/format.js';
+import { currentLanguage } from '../../i18n/index.js';
 import { useAppStore } from '../../store/index.js';
-import { CopyLinkButton } from './CopyLinkButton.js';
-import { rowError, statusText } from './status-text.js';
-import { useTransferActions } from './use-transfer-actions.js';
+import { ErrorExplanation } from '../notices/ErrorExplanation.js';
+import { RowActions } from './RowActions.js';
+import { rateText, rowError, sentFraction, statusText } from './status-text.js';
+import { useSeconds } from './use-seconds.js';
+import { useTransferAction } from './use-transfer-actions.js';
+
+/** Where the list puts the row, and how it tells the list about focus. */
+export interface QueueRowProps {
+  readonly id: TransferId;
+  readonly index: number;
+  /** Rows in the (filtered) list, for `aria-setsize`. */
+  readonly count: number;
+  /** The row keyboard focus is on (the list's one Tab stop). */
+  readonly current: boolean;
+  /** Pixels from the top of the list. */
+  readonly start: number;
+  readonly measure: (element: HTMLElement | null) => void;
+  readonly onFocusRow: (index: number) => void;
+}
 
 /** The row of transfer `id`. */
-export const QueueRow = memo(function QueueRow({ id }: { readonly id: TransferId }) {
+export const QueueRow = memo(function QueueRow({ id, index, count, current, start, measure, onFocusRow }: QueueRowProps) {
+  const { t } = useTranslation('upload');
   const row = useAppStore((state) => state.transfers.get(id));
-  const { retry, cancel } = useTransferActions(id);
+  const run = useTransferAction(id);
+  const now = useSeconds(row?.state.kind === 'waiting-retry');
   if (row === undefined) return null;
+  const language = currentLanguage();
   const { state } = row;
+  const fraction = sentFraction(row);
+  const rate = rateText(row, t, language);
   const error = rowError(row);
-  const link = state.kind === 'done' ? state.result.link : undefined;
-  const finished = state.kind === 'done' || state.kind === 'skipped';
+  const status = statusText(row, t, language, now);
   return (
-    <li className={`queue-row state-${state.kind}`} data-testid="transfer" data-state={state.kind} data-name={row.name}>
-      <div className="row-main">
-        <span className="row-name" title={row.key === '' ? row.name : row.key}>
+    <div
+      role="listitem"
+      ref={measure}
+      data-index={index}
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      aria-label={t('row.label', { name: row.name, status })}
+      tabIndex={current ? 0 : -1}
+      className={`transfer-row state-${state.kind}`}
+      data-testid="transfer"
+      data-state={state.kind}
+      data-name={row.name}
+      style={{ transform: `translateY(${start}px)` }}
+      onFocus={() => onFocusRow(index)}
+    >
+      <div className="transfer-file">
+        <span className="transfer-name" title={row.name}>
           {row.name}
         </span>
-        <span className="row-size">{formatBytes(row.size)}</span>
-        <progress max={Math.max(row.size, 1)} value={finished ? Math.max(row.size, 1) : row.bytesSent} />
-        <span className="row-status" data-testid="status">
-          {statusText(row)}
+        <span className="transfer-key" title={row.key === '' ? undefined : `${row.bucket}/${row.key}`}>
+          {row.key === '' ? t('row.keyPending') : `${row.bucket}/${row.key}`}
         </span>
-        {(state.kind === 'failed' || state.kind === 'canceled') && (
-          <button type="button" onClick={retry}>
-            Retry
-          </button>
-        )}
-        {(state.kind === 'queued' || state.kind === 'uploading' || state.kind === 'waiting-retry' || state.kind === 'paused') && (
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-        )}
-        {link !== undefined && (
+      </div>
+      <span className="transfer-size">{formatBytes(row.size, language)}</span>
+      <div className="transfer-progress">
+        {fraction !== undefined && (
           <>
-            <CopyLinkButton url={link.url} />
-            <a className="open-link" href={link.url} target="_blank" rel="noreferrer" data-testid="link">
-              Open
-            </a>
+            <progress max={1} value={fraction} aria-label={t('row.progress', { name: row.name })} />
+            <span className="transfer-percent">{formatPercent(fraction, language)}</span>
           </>
         )}
       </div>
+      <div className="transfer-rate">
+        <span className="transfer-speed">{rate.speed}</span>
+        <span className="transfer-eta">{rate.eta}</span>
+      </div>
+      <span className="transfer-status" data-testid="status">
+        {status}
+      </span>
+      <RowActions name={row.name} state={state} tabbable={current} run={run} />
       {error !== undefined && (
-        <p className="row-error" role="alert">
-          {error.message} <span className="row-hint">{error.hint}</span>
-        </p>
+        <div className="transfer-error" data-testid="row-error">
+          <ErrorExplanation error={error} fileName={row.name} compact={state.kind === 'waiting-retry'} />
+        </div>
       )}
-    </li>
+    </div>
   );
 });

@@ -1,24 +1,22 @@
 /**
- * Retry and cancel for one row, through the bridge; a refusal becomes a notice.
+ * Runs a row's controls through the bridge; a refusal becomes a notice (the queue shows the rest, through
+ * the engine's events).
  */
-import { useMemo } from 'react';
-import { useBridge } from '../../app/bridge-context.js';
+import { useCallback } from 'react';
 import type { TransferId } from '../../../../electron/shared/transfer.js';
-import type { Result } from '../../../../electron/shared/ipc/channels.js';
+import { useBridge } from '../../app/bridge-context.js';
 import { appStore } from '../../store/index.js';
+import { ACTION_CHANNELS, type RowAction } from './row-actions.js';
 
-function report(result: Result<unknown>): void {
-  if (!result.ok) appStore.getState().pushNotice({ level: 'error', code: result.error.code, message: result.error.message, hint: result.error.hint });
-}
-
-/** The actions of transfer `id`. */
-export function useTransferActions(id: TransferId): { readonly retry: () => void; readonly cancel: () => void } {
+/** The function that runs `action` on transfer `id`. */
+export function useTransferAction(id: TransferId): (action: RowAction) => void {
   const { api } = useBridge();
-  return useMemo(
-    () => ({
-      retry: () => void api.invoke('transfers:retry', id).then(report),
-      cancel: () => void api.invoke('transfers:cancel', id).then(report),
-    }),
+  return useCallback(
+    (action: RowAction) => {
+      void api.invoke(ACTION_CHANNELS[action], id).then((result) => {
+        if (!result.ok) appStore.getState().pushNotice({ level: 'error', code: result.error.code, message: result.error.message, hint: result.error.hint });
+      });
+    },
     [api, id],
   );
 }

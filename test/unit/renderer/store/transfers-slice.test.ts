@@ -1,9 +1,11 @@
 /**
  * The queue as the page holds it: a snapshot, then batches and events in `seq` order; anything stale is
- * dropped, each batch is one update, and rows a batch does not name keep their identity.
+ * dropped, each batch is one update, and rows a batch does not name keep their identity; a big queue takes
+ * its updates in bursts.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../../renderer/src/store/app-store.js';
+import { COALESCE_FROM_ROWS, COALESCE_MS } from '../../../../renderer/src/store/transfers-slice.js';
 import { batch, DONE, snapshot, stateEvent, UPLOADING, view } from '../fixtures.js';
 
 describe('the transfers slice', () => {
@@ -77,5 +79,56 @@ describe('the transfers slice', () => {
     store.getState().hydrate(snapshot(1, view('__proto__'), view('constructor')));
     expect(store.getState().transfers.get('__proto__')).toMatchObject({ id: '__proto__' });
     expect(({} as Record<string, unknown>)['name']).toBeUndefined();
+  });
+});
+
+describe('a big queue', () => {
+  const many = (count: number) => Array.from({ length: count }, (_, index) => view(`t${index}`));
+
+  it('takes updates in bursts: together, in order, in one update', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createAppStore();
+      store.getState().hydrate(snapshot(1, ...many(COALESCE_FROM_ROWS)));
+      const listener = vi.fn();
+      store.subscribe(listener);
+      store.getState().applyEvents([stateEvent(2, 't0', UPLOADING)]);
+      store.getState().applyProgress(batch(3, ['t0', 40]));
+      store.getState().applyEvents([{ kind: 'added', seq: 4, transfer: view('new') }]);
+      store.getState().applyEvents([stateEvent(3, 't1', UPLOADING)]);
+      expect(listener).not.toHaveBeenCalled();
+      expect(store.getState().transfers.get('t0')?.state.kind).toBe('queued');
+      vi.advanceTimersByTime(COALESCE_MS);
+      expect(listener).toHaveBeenCalledTimes(1);
+      expect(store.getState().transfers.get('t0')).toMatchObject({ state: UPLOADING, bytesSent: 40 });
+      // Stale within the burst: seq 3 after seq 4.
+      expect(store.getState().transfers.get('t1')?.state.kind).toBe('queued');
+      expect(store.getState().order.at(-1)).toBe('new');
+      expect(store.getState().lastSeq).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps waiting updates across a snapshot, and drops those it covers', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createAppStore();
+      store.getState().hydrate(snapshot(1, ...many(COALESCE_FROM_ROWS)));
+      store.getState().applyEvents([stateEvent(2, 't0', UPLOADING), stateEvent(6, 't1', DONE)]);
+      store.getState().hydrate(snapshot(5, ...many(COALESCE_FROM_ROWS)));
+      vi.advanceTimersByTime(COALESCE_MS);
+      expect(store.getState().transfers.get('t0')?.state.kind).toBe('queued');
+      expect(store.getState().transfers.get('t1')?.state.kind).toBe('done');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is updated at once while it is small', () => {
+    const store = createAppStore();
+    store.getState().hydrate(snapshot(1, ...many(COALESCE_FROM_ROWS - 1)));
+    store.getState().applyEvents([stateEvent(2, 't0', UPLOADING)]);
+    expect(store.getState().transfers.get('t0')?.state.kind).toBe('uploading');
   });
 });

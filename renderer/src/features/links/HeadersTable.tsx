@@ -1,0 +1,44 @@
+/**
+ * The headers a link's recipient must send, exactly as signed: one row each, each copyable as a
+ * `Name: value` line.
+ */
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from './CopyButton.js';
+
+/** The table of `headers` (lower-case names → values). */
+export function HeadersTable({ headers }: { readonly headers: Readonly<Record<string, string>> }) {
+  const { t } = useTranslation('links');
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return <p className="links-hint" data-testid="no-headers">{t('result.noHeaders')}</p>;
+  return (
+    <>
+      <p className="links-hint">{t('result.headersIntro')}</p>
+      <table className="links-table" data-testid="link-headers">
+        <thead>
+          <tr>
+            <th scope="col">{t('result.headerName')}</th>
+            <th scope="col">{t('result.headerValue')}</th>
+            <th scope="col">
+              <span className="links-visually-hidden">{t('copy.copy')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map(([name, value]) => (
+            <tr key={name} data-testid="link-header" data-name={name}>
+              <th scope="row">
+                <code>{name}</code>
+              </th>
+              <td>
+                <code data-testid="header-value">{value}</code>
+              </td>
+              <td>
+                <CopyButton text={`${name}: ${value}`} label={t('result.copyHeader', { name })} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * One issued link in the list: method, key, profile, when issued, when it expires, whether it still
+ * works (at `now`), and copy, inspect and forget; forgetting asks first, in a row under this one.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo } from '../../../../electron/shared/errors.js';
+import type { IssuedLinkView } from '../../../../electron/shared/ipc/link-types.js';
+import { CopyButton } from './CopyButton.js';
+import { ForgetConfirm } from './ForgetConfirm.js';
+import { formatDateTime } from './format-time.js';
+import { linkStatus } from './issued-link-filter.js';
+
+/** Why 7: the table's columns, which the confirmation row spans. */
+const COLUMNS = 7;
+
+/** The row's link, the clock, and the forgetting in progress (when it is this row's). */
+export interface IssuedLinkRowProps {
+  readonly link: IssuedLinkView;
+  readonly now: number;
+  readonly confirming: boolean;
+  readonly forgetting: boolean;
+  readonly forgetError: ErrorInfo | undefined;
+  readonly onInspect: () => void;
+  readonly onAskForget: () => void;
+  readonly onForget: () => void;
+  readonly onKeep: () => void;
+}
+
+/** See the module comment. */
+export function IssuedLinkRow(props: IssuedLinkRowProps) {
+  const { link, now, confirming } = props;
+  const { t } = useTranslation('links');
+  const status = linkStatus(link, now);
+  return (
+    <>
+      <tr data-testid="issued-link" data-id={link.id} data-status={status} data-key={link.key}>
+        <td>{link.method === 'PUT' ? t('issued.methodPut') : t('issued.methodGet')}</td>
+        <td className="links-key-cell">
+          <code>{link.key}</code>
+        </td>
+        <td>{link.profile}</td>
+        <td>
+          <time dateTime={link.issuedAt}>{formatDateTime(link.issuedAt)}</time>
+        </td>
+        <td>
+          <time dateTime={link.expiresAt}>{formatDateTime(link.expiresAt)}</time>
+        </td>
+        <td>
+          <span className={`links-status is-${status}`} data-testid="issued-status">
+            {status === 'active' ? t('issued.active') : t('issued.expired')}
+          </span>
+        </td>
+        <td className="links-row-actions">
+          <CopyButton text={link.url} label={t('issued.copyLink', { key: link.key })} />
+          <button type="button" className="links-button" aria-label={t('issued.inspectLabel', { key: link.key })} onClick={props.onInspect}>
+            {t('issued.inspect')}
+          </button>
+          <button type="button" className="links-button" aria-label={t('issued.forgetLabel', { key: link.key })} aria-expanded={confirming} onClick={props.onAskForget} data-testid="forget">
+            {t('issued.forget')}
+          </button>
+        </td>
+      </tr>
+      {confirming && (
+        <tr>
+          <td colSpan={COLUMNS}>
+            <ForgetConfirm link={link} active={status === 'active'} busy={props.forgetting} error={props.forgetError} onConfirm={props.onForget} onCancel={props.onKeep} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

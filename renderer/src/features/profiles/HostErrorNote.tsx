@@ -1,0 +1,17 @@
+/**
+ * A typed error from the host as a sentence and what to do about it (ErrorInfo's message and hint; never
+ * a secret, by the contract). Announced to screen readers when it appears.
+ */
+import type { ErrorInfo } from '../../../../electron/shared/errors.js';
+import './profiles.css';
+
+/** The note; `title` leads it when given (what was being done). */
+export function HostErrorNote({ error, title, testId }: { readonly error: ErrorInfo; readonly title?: string; readonly testId?: string }) {
+  return (
+    <div className="host-error" role="alert" data-testid={testId ?? 'host-error'} data-code={error.code}>
+      {title !== undefined && <p className="host-error-title">{title}</p>}
+      <p className="host-error-message">{error.message}</p>
+      {error.hint !== '' && <p className="host-error-hint">{error.hint}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * A row's buttons: the controls its state allows (row-actions.ts), and for a finished upload its share
+ * link (copy; open, which the desktop app hands to the system browser). Each button's accessible name
+ * names the file, so a screen reader user hears which row it acts on.
+ */
+import { useTranslation } from 'react-i18next';
+import type { TransferState } from '../../../../electron/shared/transfer.js';
+import { formatDateTime } from '../../app/format.js';
+import { currentLanguage } from '../../i18n/index.js';
+import { CopyLinkButton } from './CopyLinkButton.js';
+import { rowActions, type RowAction } from './row-actions.js';
+import '../upload/controls.css';
+
+/** The buttons of the row of file `name` in `state`; `run` performs a control. */
+export function RowActions({ name, state, tabbable, run }: { readonly name: string; readonly state: TransferState; readonly tabbable: boolean; readonly run: (action: RowAction) => void }) {
+  const { t } = useTranslation('upload');
+  const link = state.kind === 'done' ? state.result.link : undefined;
+  const tabIndex = tabbable ? 0 : -1;
+  return (
+    <div className="transfer-actions">
+      {link !== undefined && (
+        <>
+          <CopyLinkButton url={link.url} name={name} tabbable={tabbable} />
+          <a
+            className="upload-button upload-button-small"
+            href={link.url}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="link"
+            aria-label={t('row.actionLabels.openLink', { name })}
+            title={link.kind === 'presigned' ? t('row.linkValidUntil', { date: formatDateTime(link.expiresAt, currentLanguage()) }) : undefined}
+            tabIndex={tabIndex}
+          >
+            {t('row.actions.openLink')}
+          </a>
+        </>
+      )}
+      {rowActions(state).map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === 'cancel' || action === 'remove' ? 'upload-button upload-button-small upload-button-danger' : 'upload-button upload-button-small'}
+          aria-label={t(`row.actionLabels.${action}`, { name })}
+          data-testid={`action-${action}`}
+          tabIndex={tabIndex}
+          onClick={() => run(action)}
+        >
+          {t(`row.actions.${action}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
