@@ -6,7 +6,8 @@
  *   large file   2 GiB: Dropsign vs the raw loop, and Dropsign's peak RSS
  *
  * Flags: `--json` prints one JSON object; `--quick` shrinks the workload (200 files, 256 MiB) for a smoke run;
- * `--dir DIR` puts the work directory (fixtures, the bucket's data, Dropsign's state) under DIR instead of
+ * `--small-only` runs the small-file comparison alone (no 2 GiB file: about a minute, for iterating on
+ * per-file costs; the large-file figures are then absent); `--dir DIR` puts the work directory (fixtures, the bucket's data, Dropsign's state) under DIR instead of
  * the system temp directory. Why: on a file system without a journal, ext4 skips recently deleted inodes
  * when it allocates one, scanning past each; on the shared benchmark machine a file create in /tmp (where
  * everything's temp files come and go) measured 1.2-1.6 ms against 0.14 ms in /var/tmp, and every PUT the
@@ -16,13 +17,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeLargeFile, makeSmallFiles, startBucketProcess } from './bench-fixtures.js';
+import { makeLargeFile, makeSmallFiles, startBucketProcess, type BucketProcess } from './bench-fixtures.js';
 import { curlSequential } from './curl-sequential.js';
-import { dropsignUpload } from './dropsign-upload.js';
+import { dropsignUpload, type DropsignRun } from './dropsign-upload.js';
 import { rawPutLoop } from './raw-put-loop.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const smallOnly = args.includes('--small-only');
 const asJson = args.includes('--json');
 const dirFlag = args.indexOf('--dir');
 const baseDir = dirFlag >= 0 && args[dirFlag + 1] !== undefined ? path.resolve(args[dirFlag + 1] as string) : tmpdir();
@@ -47,10 +49,11 @@ async function main(): Promise<void> {
   };
   const bucket = await startBucketProcess(CLI, path.join(work, 'bucket'), 'bench');
   try {
-    log(`Preparing ${SMALL_COUNT} × ${SMALL_BYTES / 1024} KiB files and one ${LARGE_BYTES / MIB} MiB file in ${work}...`);
+    const large = smallOnly ? '' : ` and one ${LARGE_BYTES / MIB} MiB file`;
+    log(`Preparing ${SMALL_COUNT} × ${SMALL_BYTES / 1024} KiB files${large} in ${work}...`);
     const small = await makeSmallFiles(path.join(work, 'small'), SMALL_COUNT, SMALL_BYTES);
     const largeFile = path.join(work, 'large.bin');
-    await makeLargeFile(largeFile, LARGE_BYTES);
+    if (!smallOnly) await makeLargeFile(largeFile, LARGE_BYTES);
 
     log('curl, sequential...');
     const curlSeconds = await curlSequential(bucket, small.slice(0, CURL_SAMPLE), 'curl');
@@ -58,36 +61,38 @@ async function main(): Promise<void> {
     const rawSmallSeconds = await rawPutLoop(bucket, small, 'raw-small', CONCURRENCY);
     log('Dropsign, small files...');
     const dsSmall = await dropsignUpload(CLI, bucket, [path.join(work, 'small')], 'ds-small', path.join(work, 'state-small'));
-    log('raw keep-alive loop, large file...');
-    const rawLargeSeconds = await rawPutLoop(bucket, [largeFile], 'raw-large', 1);
-    log('Dropsign, large file...');
-    const dsLarge = await dropsignUpload(CLI, bucket, [largeFile], 'ds-large', path.join(work, 'state-large'));
+    const largeRun = smallOnly ? undefined : await runLarge(bucket, largeFile, path.join(work, 'state-large'), log);
 
     const curlRate = CURL_SAMPLE / curlSeconds;
     const rawSmallRate = SMALL_COUNT / rawSmallSeconds;
     const dsSmallRate = SMALL_COUNT / dsSmall.seconds;
+    const smallFiles = {
+      count: SMALL_COUNT,
+      bytes_each: SMALL_BYTES,
+      dropsign_files_per_s: round(dsSmallRate, 1),
+      curl_sequential_files_per_s: round(curlRate, 1),
+      raw_parallel_files_per_s: round(rawSmallRate, 1),
+    };
+    const smallRatios = { small_vs_curl: round(dsSmallRate / curlRate), small_vs_raw: round(dsSmallRate / rawSmallRate) };
+    if (largeRun === undefined) {
+      const result = { work_dir: baseDir, small_files: smallFiles, ratios: smallRatios };
+      if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(table(result));
+      return;
+    }
+    const { rawLargeSeconds, dsLarge } = largeRun;
     const rawLargeMBps = LARGE_BYTES / 1e6 / rawLargeSeconds;
     const dsLargeMBps = LARGE_BYTES / 1e6 / dsLarge.seconds;
     const result = {
       work_dir: baseDir,
-      small_files: {
-        count: SMALL_COUNT,
-        bytes_each: SMALL_BYTES,
-        dropsign_files_per_s: round(dsSmallRate, 1),
-        curl_sequential_files_per_s: round(curlRate, 1),
-        raw_parallel_files_per_s: round(rawSmallRate, 1),
-      },
+      small_files: smallFiles,
       large_file: {
         bytes: LARGE_BYTES,
         dropsign_mb_per_s: round(dsLarge.seconds > 0 ? dsLargeMBps : 0, 1),
         raw_mb_per_s: round(rawLargeMBps, 1),
         dropsign_peak_rss_mib: dsLarge.peakRssMiB === undefined ? null : round(dsLarge.peakRssMiB, 1),
       },
-      ratios: {
-        small_vs_curl: round(dsSmallRate / curlRate),
-        small_vs_raw: round(dsSmallRate / rawSmallRate),
-        large_vs_raw: round(dsLargeMBps / rawLargeMBps),
-      },
+      ratios: { ...smallRatios, large_vs_raw: round(dsLargeMBps / rawLargeMBps) },
     };
     if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`);
     else process.stdout.write(table(result));
@@ -97,18 +102,36 @@ async function main(): Promise<void> {
   }
 }
 
+/** The large-file phase: the raw loop, then Dropsign. */
+async function runLarge(
+  bucket: BucketProcess,
+  largeFile: string,
+  stateDir: string,
+  log: (line: string) => void,
+): Promise<{ rawLargeSeconds: number; dsLarge: DropsignRun }> {
+  log('raw keep-alive loop, large file...');
+  const rawLargeSeconds = await rawPutLoop(bucket, [largeFile], 'raw-large', 1);
+  log('Dropsign, large file...');
+  const dsLarge = await dropsignUpload(CLI, bucket, [largeFile], 'ds-large', stateDir);
+  return { rawLargeSeconds, dsLarge };
+}
+
 function table(r: {
   small_files: { count: number; dropsign_files_per_s: number; curl_sequential_files_per_s: number; raw_parallel_files_per_s: number };
-  large_file: { bytes: number; dropsign_mb_per_s: number; raw_mb_per_s: number; dropsign_peak_rss_mib: number | null };
-  ratios: { small_vs_curl: number; small_vs_raw: number; large_vs_raw: number };
+  large_file?: { bytes: number; dropsign_mb_per_s: number; raw_mb_per_s: number; dropsign_peak_rss_mib: number | null };
+  ratios: { small_vs_curl: number; small_vs_raw: number; large_vs_raw?: number };
 }): string {
   const rows: [string, string, string][] = [
     [`${r.small_files.count} × 64 KiB, Dropsign`, `${r.small_files.dropsign_files_per_s} files/s`, ''],
     ['  curl -T, one after another', `${r.small_files.curl_sequential_files_per_s} files/s`, `Dropsign ${r.ratios.small_vs_curl}× (target ≥ 10)`],
     ['  raw keep-alive loop', `${r.small_files.raw_parallel_files_per_s} files/s`, `Dropsign ${r.ratios.small_vs_raw}× (target ≥ 0.8)`],
-    [`${r.large_file.bytes / MIB} MiB file, Dropsign`, `${r.large_file.dropsign_mb_per_s} MB/s`, `peak RSS ${r.large_file.dropsign_peak_rss_mib ?? '?'} MiB (target < 200)`],
-    ['  raw keep-alive loop', `${r.large_file.raw_mb_per_s} MB/s`, `Dropsign ${r.ratios.large_vs_raw}× (target ≥ 0.8)`],
   ];
+  if (r.large_file !== undefined) {
+    rows.push(
+      [`${r.large_file.bytes / MIB} MiB file, Dropsign`, `${r.large_file.dropsign_mb_per_s} MB/s`, `peak RSS ${r.large_file.dropsign_peak_rss_mib ?? '?'} MiB (target < 200)`],
+      ['  raw keep-alive loop', `${r.large_file.raw_mb_per_s} MB/s`, `Dropsign ${r.ratios.large_vs_raw ?? '?'}× (target ≥ 0.8)`],
+    );
+  }
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i as 0 | 1 | 2].length)));
   return `${rows.map((row) => row.map((cell, i) => cell.padEnd(width[i] ?? 0)).join('   ').trimEnd()).join('\n')}\n`;
 }

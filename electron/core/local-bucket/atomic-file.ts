@@ -18,10 +18,13 @@ export type PublishMode =
   /** Fail with FileAlreadyExists when something is there (`x-oss-forbid-overwrite: true`). */
   | 'create-only';
 
-/** Moves the finished, fsynced file `tempPath` to `finalPath`, atomically. The temp file is gone afterwards. */
-export async function publish(tempPath: string, finalPath: string, mode: PublishMode): Promise<void> {
+/**
+ * Moves the finished, fsynced file `tempPath` to `finalPath`, atomically, and makes that durable with
+ * `syncDir` (see `publishFile`). The temp file is gone afterwards.
+ */
+export async function publish(tempPath: string, finalPath: string, mode: PublishMode, syncDir?: (dir: string) => Promise<void>): Promise<void> {
   try {
-    await publishFile(tempPath, finalPath, mode);
+    await publishFile(tempPath, finalPath, mode, syncDir);
   } catch (error) {
     if (mode === 'create-only' && isErrno(error, 'EEXIST')) {
       throw ossError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');

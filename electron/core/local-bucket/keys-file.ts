@@ -46,8 +46,9 @@ export async function loadOrCreateKeysFile(dataDir: string, now: () => number = 
   // Why these lengths: a 4-letter marker + 20 characters for the id and 30 for the secret, the shape of an
   // Alibaba Cloud AccessKey pair, so code that sanity-checks key lengths accepts them; DSLB marks them local.
   const pair = { accessKeyId: `DSLB${randomText(20)}`, accessKeySecret: randomText(30), createdAt: new Date(now()).toISOString() };
-  await mkdir(layout.tmpDir, { recursive: true });
-  await writeFileAtomic(layout.tempPath('keys'), file, `${JSON.stringify(pair, null, 2)}\n`, 0o600);
+  const temp = layout.tempPath('keys');
+  await mkdir(path.dirname(temp), { recursive: true });
+  await writeFileAtomic(temp, file, `${JSON.stringify(pair, null, 2)}\n`, 0o600);
   return { path: file, accessKeyId: pair.accessKeyId, accessKeySecret: pair.accessKeySecret, created: true };
 }
 

@@ -2,19 +2,24 @@
  * Buckets and objects on disk: create buckets, store an upload atomically, open an object for reading,
  * delete, and enumerate a bucket for listing (reading trailers only, never object bytes).
  */
-import { mkdir, open, readdir, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { formatCrc64 } from '../integrity/crc64.js';
-import { isErrno, publish, removeQuietly, removeTreeQuietly, writeAll, writeFileAtomic, type PublishMode } from './atomic-file.js';
+import { DirectorySyncer } from '../storage/directory-sync.js';
+import { isErrno, publish, removeQuietly, removeTreeQuietly, writeAll, type PublishMode } from './atomic-file.js';
 import { checkContentMd5, sinkBody, type BodySource } from './body-sink.js';
+import { CURRENT_OBJECT_LAYOUT, readBucketInfo, writeBucketInfo, type BucketInfo } from './bucket-info.js';
 import type { ListEntry } from './list-objects.js';
 import { manifestStream } from './manifest-stream.js';
 import { MultipartData } from './multipart-data.js';
 import { encodeTrailer, readTrailer, storedObjectSchema, type StoredObject } from './object-file.js';
 import type { ObjectAttributes } from './object-headers.js';
+import { createObjectShards, migrateObjectLayout } from './object-layout-migration.js';
 import { ossError } from './oss-errors.js';
-import { isValidBucketName, keyHash, type StorageLayout } from './storage-layout.js';
+import { isKeyHash, isValidBucketName, keyHash, OBJECT_SHARDS, type StorageLayout } from './storage-layout.js';
+
+export type { BucketInfo } from './bucket-info.js';
 
 /**
  * An object opened for reading: its metadata, and the exact bytes it describes (a later overwrite or
@@ -26,12 +31,6 @@ export interface OpenObject {
   body(start: number, end: number): Readable;
   /** Releases the object without reading it. */
   close(): Promise<void>;
-}
-
-/** A bucket as ListBuckets reports it. */
-export interface BucketInfo {
-  readonly name: string;
-  readonly createdAt: number;
 }
 
 /** What PutObject needs besides the body. */
@@ -55,6 +54,9 @@ export class ObjectStore {
    * skips a stat of bucket.json.
    */
   private readonly knownBuckets = new Set<string>();
+  /** Makes object publications durable: one cached handle per directory, group-committed fsyncs. */
+  private readonly directories = new DirectorySyncer();
+  private readonly syncDir = (dir: string): Promise<void> => this.directories.sync(dir);
 
   constructor(layout: StorageLayout, log: (line: string) => void) {
     this.layout = layout;
@@ -63,25 +65,32 @@ export class ObjectStore {
   }
 
   /**
-   * Prepares the data directory: empties the temporary directory, creates the requested buckets, and
+   * Prepares the data directory: empties the temporary directory, creates the requested buckets, moves
+   * buckets written in an older object layout to the current one (object-layout-migration.ts), and
    * settles the multipart data a crash may have left half-completed (multipart-data.ts).
    */
   async init(buckets: readonly string[], now: number): Promise<void> {
     await mkdir(this.layout.bucketsDir, { recursive: true });
     // Leftovers from a crash or a kill: never published, so never visible; safe to drop.
     await removeTreeQuietly(this.layout.tmpDir);
-    await mkdir(this.layout.tmpDir, { recursive: true });
+    for (const dir of this.layout.tempDirs) await mkdir(dir, { recursive: true });
     for (const bucket of buckets) await this.createBucket(bucket, now);
-    for (const { name } of await this.listBuckets()) await this.multipartData.recover(name);
+    for (const info of await this.listBuckets()) {
+      if (info.objectLayout < CURRENT_OBJECT_LAYOUT) await this.migrate(info);
+      await this.multipartData.recover(info.name);
+    }
   }
 
-  /** Creates `bucket` if it does not exist. Throws InvalidBucketName for a name OSS would refuse. */
+  /**
+   * Creates `bucket` if it does not exist: its directories (all 256 object shards included), then
+   * `bucket.json`, which makes it a bucket. Throws InvalidBucketName for a name OSS would refuse.
+   */
   async createBucket(bucket: string, now: number): Promise<void> {
     await mkdir(this.layout.objectsDir(bucket), { recursive: true });
     await mkdir(this.layout.uploadsDir(bucket), { recursive: true });
-    const infoPath = this.layout.bucketInfoPath(bucket);
-    if (!(await exists(infoPath))) {
-      await writeFileAtomic(this.layout.tempPath('bucket'), infoPath, JSON.stringify({ createdAt: now }), 0o644);
+    if (!(await exists(this.layout.bucketInfoPath(bucket)))) {
+      await createObjectShards(this.layout, bucket);
+      await writeBucketInfo(this.layout, { name: bucket, createdAt: now, objectLayout: CURRENT_OBJECT_LAYOUT });
     }
     this.knownBuckets.add(bucket);
   }
@@ -91,14 +100,22 @@ export class ObjectStore {
     const names = (await readdir(this.layout.bucketsDir).catch(() => [] as string[])).filter(isValidBucketName).sort();
     const out: BucketInfo[] = [];
     for (const name of names) {
-      try {
-        const info = JSON.parse(await readFile(this.layout.bucketInfoPath(name), 'utf8')) as { createdAt?: unknown };
-        out.push({ name, createdAt: typeof info.createdAt === 'number' ? info.createdAt : 0 });
-      } catch {
-        // A directory without bucket.json is not a bucket.
-      }
+      // A directory without bucket.json is not a bucket.
+      const info = await readBucketInfo(this.layout, name);
+      if (info !== undefined) out.push(info);
     }
     return out;
+  }
+
+  /** Closes the directory handles kept for fsyncs. The store still works afterwards, more slowly. */
+  close(): Promise<void> {
+    return this.directories.close();
+  }
+
+  private async migrate(info: BucketInfo): Promise<void> {
+    const moved = await migrateObjectLayout(this.layout, info.name, this.log);
+    await writeBucketInfo(this.layout, { ...info, objectLayout: CURRENT_OBJECT_LAYOUT });
+    if (moved > 0) this.log(`local bucket: moved ${moved} object(s) of bucket ${info.name} to object layout ${CURRENT_OBJECT_LAYOUT}`);
   }
 
   /** Throws NoSuchBucket unless `bucket` exists (InvalidBucketName when the name is not valid). */
@@ -165,7 +182,7 @@ export class ObjectStore {
 
   private async commit(tempPath: string, finalPath: string, mode: PublishMode): Promise<void> {
     try {
-      await publish(tempPath, finalPath, mode);
+      await publish(tempPath, finalPath, mode, this.syncDir);
     } catch (error) {
       await removeQuietly(tempPath);
       throw error;
@@ -219,15 +236,12 @@ export class ObjectStore {
 
   /** Every object in `bucket` whose key starts with `prefix`, unordered, from the trailers alone. */
   async listEntries(bucket: string, prefix: string): Promise<ListEntry[]> {
-    const root = this.layout.objectsDir(bucket);
     const entries: ListEntry[] = [];
-    for (const level1 of await hexDirs(root, 2)) {
-      for (const level2 of await hexDirs(path.join(root, level1), 2)) {
-        const dir = path.join(root, level1, level2);
-        const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}$/.test(n));
-        const found = await Promise.all(names.map((name) => this.readEntry(path.join(dir, name))));
-        for (const entry of found) if (entry !== undefined && entry.key.startsWith(prefix)) entries.push(entry);
-      }
+    for (const shard of OBJECT_SHARDS) {
+      const dir = this.layout.objectShardDir(bucket, shard);
+      const names = (await readdir(dir).catch(() => [] as string[])).filter(isKeyHash);
+      const found = await Promise.all(names.map((name) => this.readEntry(path.join(dir, name))));
+      for (const entry of found) if (entry !== undefined && entry.key.startsWith(prefix)) entries.push(entry);
     }
     return entries;
   }
@@ -252,11 +266,6 @@ export class ObjectStore {
       await file?.close().catch(() => undefined);
     }
   }
-}
-
-async function hexDirs(dir: string, width: number): Promise<string[]> {
-  const pattern = new RegExp(`^[0-9a-f]{${width}}$`);
-  return (await readdir(dir).catch(() => [] as string[])).filter((n) => pattern.test(n));
 }
 
 async function exists(filePath: string): Promise<boolean> {

@@ -219,7 +219,9 @@ async function serve(prepared: Prepared): Promise<LocalBucketHandle> {
     port: address.port,
     buckets,
     close: () => {
-      closing ??= shutDown(server, active).finally(() => lock.release());
+      closing ??= shutDown(server, active)
+        .then(() => objects.close())
+        .finally(() => lock.release());
       return closing;
     },
   };

@@ -7,89 +7,18 @@
  * line, which the reader skips and the writer repairs before appending.
  *
  * Appends are group-committed: entries that arrive while a write and fsync are under way go out together
- * in the next one, so a burst of finished uploads costs a few fsyncs, not one each. {@link AppendOnlyLog.compact}
- * rewrites the log atomically (temp file + rename) to drop old or unwanted entries.
+ * in the next one, so a burst of finished uploads costs a few fsyncs, not one each. With a commit interval
+ * (`commitIntervalMs`) commits are also spaced out: a steady stream of appends (hundreds of small files a
+ * second) shares one write and fsync per interval, where it would otherwise cost one per entry or two.
+ * {@link AppendOnlyLog.compact} rewrites the log atomically (temp file + rename) to drop old or unwanted
+ * entries.
  */
-import { createReadStream } from 'node:fs';
 import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { isErrno, publishFile, removeQuietly, tempPathFor, writeAll } from './atomic-write.js';
+import { MAX_LINE_BYTES, NEWLINE, parseLine, readLog, type LogReadOptions } from './log-reader.js';
 
-/** A line the reader skipped. `line` counts from 1. */
-export interface LogSkip {
-  readonly line: number;
-  /** `torn-tail`: an unfinished last line (a crash mid-append); `malformed`: a bad line anywhere else. */
-  readonly reason: 'torn-tail' | 'malformed';
-}
-
-/** How to read a log. */
-export interface LogReadOptions<T> {
-  /** Validates one entry; throws to skip it as malformed. */
-  readonly parse: (value: unknown) => T;
-  /** Told about each skipped line. */
-  readonly onSkip?: (skip: LogSkip) => void;
-}
-
-/**
- * Longest line read. Why 1 MiB: history entries are a few hundred bytes; a longer "line" is garbage
- * (a file overwritten with binary data) and must not be buffered whole.
- */
-const MAX_LINE_BYTES = 1024 * 1024;
-const NEWLINE = 0x0a;
-
-function parseLine<T>(bytes: Buffer, parse: (value: unknown) => T): { ok: true; value: T } | { ok: false } {
-  try {
-    return { ok: true, value: parse(JSON.parse(bytes.toString('utf8'))) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/**
- * Reads a log entry by entry, streaming (a long history is never held whole). A missing file is an empty
- * log. Blank lines are ignored; bad lines are skipped and reported; an unfinished last line is kept if it
- * is complete JSON (only its newline was lost) and otherwise skipped as `torn-tail`.
- */
-export async function* readLog<T>(logPath: string, options: LogReadOptions<T>): AsyncGenerator<T> {
-  let rest: Buffer = Buffer.alloc(0);
-  let line = 0;
-  let oversized = false;
-  const stream = createReadStream(logPath);
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let data = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
-      for (let end = data.indexOf(NEWLINE); end >= 0; end = data.indexOf(NEWLINE)) {
-        line++;
-        const bytes = data.subarray(0, end);
-        data = data.subarray(end + 1);
-        if (oversized) {
-          oversized = false;
-          options.onSkip?.({ line, reason: 'malformed' });
-        } else if (bytes.toString('utf8').trim() !== '') {
-          const parsed = parseLine(bytes, options.parse);
-          if (parsed.ok) yield parsed.value;
-          else options.onSkip?.({ line, reason: 'malformed' });
-        }
-      }
-      if (data.length > MAX_LINE_BYTES) {
-        oversized = true;
-        data = Buffer.alloc(0);
-      }
-      rest = Buffer.from(data);
-    }
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return;
-    throw error;
-  } finally {
-    stream.destroy();
-  }
-  if (oversized || rest.toString('utf8').trim() !== '') {
-    line++;
-    const parsed = oversized ? ({ ok: false } as const) : parseLine(rest, options.parse);
-    if (parsed.ok) yield parsed.value;
-    else options.onSkip?.({ line, reason: 'torn-tail' });
-  }
-}
+export { readLog, type LogReadOptions, type LogSkip } from './log-reader.js';
 
 /**
  * Makes the file end at a line boundary before appending: an unfinished last line that is complete JSON
@@ -142,6 +71,11 @@ export interface AppendOnlyLogOptions {
   readonly path: string;
   /** File mode of a new log. Default 0o600: history names the user's files. */
   readonly mode?: number;
+  /**
+   * Least time from one commit (write + fsync) to the next, in ms; appends meanwhile wait and go out
+   * together. An append after a quiet spell is committed at once. Default 0: no spacing.
+   */
+  readonly commitIntervalMs?: number;
 }
 
 /** What a compaction keeps. */
@@ -167,10 +101,20 @@ export class AppendOnlyLog<T> {
   #pumping = false;
   #lock: Promise<unknown> = Promise.resolve();
   #closed = false;
+  readonly #commitIntervalMs: number;
+  /** When the last commit began (`performance.now()`). */
+  #lastCommitAt = Number.NEGATIVE_INFINITY;
+  /** Ends the wait for the commit interval at once (set while waiting). */
+  #wake: (() => void) | undefined;
+  /** A flush is waiting: the next batch goes out without waiting for the interval. */
+  #urgent = false;
+  /** The batch being written and fsynced, settled (never rejecting) when it is done. */
+  #committing: Promise<void> | undefined;
 
   constructor(options: AppendOnlyLogOptions) {
     this.#path = options.path;
     this.#mode = options.mode ?? 0o600;
+    this.#commitIntervalMs = Math.max(0, options.commitIntervalMs ?? 0);
   }
 
   /** Appends `entry`; resolves once it is on disk (fsynced). */
@@ -235,9 +179,23 @@ export class AppendOnlyLog<T> {
     });
   }
 
-  /** Waits for pending appends, then closes the file. Later appends are refused. */
+  /**
+   * Commits every entry appended so far without waiting out the commit interval; resolves once they are
+   * on disk, or their write failed (the failure goes to their appenders). Later appends are not waited for.
+   */
+  flush(): Promise<void> {
+    if (this.#queue.length === 0) return this.#committing ?? Promise.resolve();
+    // An empty entry behind the others: it is committed in the same batch as the last of them.
+    const marker = new Promise<void>((resolve) => this.#queue.push({ text: '', resolve, reject: () => resolve() }));
+    this.#urgent = true;
+    this.#wake?.();
+    return marker;
+  }
+
+  /** Waits for pending appends (committing them at once), then closes the file. Later appends are refused. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#wake?.();
     await this.#exclusive(() => this.#closeHandle());
   }
 
@@ -251,7 +209,12 @@ export class AppendOnlyLog<T> {
   async #pump(): Promise<void> {
     try {
       while (this.#queue.length > 0) {
+        if (this.#mustWait()) await this.#waitForInterval();
         const batch = this.#queue.splice(0);
+        this.#urgent = false;
+        this.#lastCommitAt = performance.now();
+        let committed = (): void => undefined;
+        this.#committing = new Promise<void>((resolve) => (committed = resolve));
         try {
           const handle = await this.#open();
           await writeAll(handle, Buffer.from(batch.map((waiter) => waiter.text).join('')));
@@ -261,11 +224,34 @@ export class AppendOnlyLog<T> {
           // Reopening repairs whatever part of the batch reached the disk.
           await this.#closeHandle();
           for (const waiter of batch) waiter.reject(error);
+        } finally {
+          // No await between settling the batch and the loop's check: an append made by a caller that was
+          // waiting on this batch starts a pump of its own, queued behind anything queued meanwhile.
+          this.#committing = undefined;
+          committed();
         }
       }
     } finally {
       this.#pumping = false;
     }
+  }
+
+  /** True when the next commit must wait for the commit interval (none was asked for at once). */
+  #mustWait(): boolean {
+    return !this.#closed && !this.#urgent && this.#lastCommitAt + this.#commitIntervalMs > performance.now();
+  }
+
+  /** Waits until the commit interval since the last commit has passed, unless woken (flush, close). */
+  async #waitForInterval(): Promise<void> {
+    const wait = this.#lastCommitAt + this.#commitIntervalMs - performance.now();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.#wake?.(), Math.max(0, wait));
+      this.#wake = () => {
+        clearTimeout(timer);
+        this.#wake = undefined;
+        resolve();
+      };
+    });
   }
 
   async #open(): Promise<FileHandle> {

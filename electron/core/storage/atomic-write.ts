@@ -131,9 +131,16 @@ const KNOWN_DIRS_MAX = 4096;
 
 /**
  * Moves the finished, fsynced file `tempPath` to `finalPath` atomically, creating the directory (durably)
- * if need be. The temporary file is gone afterwards, whether this succeeds or throws.
+ * if need be, then makes the rename durable with `syncDir` (default {@link syncDirectory}; a writer that
+ * publishes many files passes a `DirectorySyncer`'s, directory-sync.ts). The temporary file is gone
+ * afterwards, whether this succeeds or throws.
  */
-export async function publishFile(tempPath: string, finalPath: string, mode: PublishFileMode): Promise<void> {
+export async function publishFile(
+  tempPath: string,
+  finalPath: string,
+  mode: PublishFileMode,
+  syncDir: (dir: string) => Promise<void> = syncDirectory,
+): Promise<void> {
   const dir = path.dirname(finalPath);
   try {
     if (knownDirs.has(dir)) {
@@ -154,7 +161,7 @@ export async function publishFile(tempPath: string, finalPath: string, mode: Pub
     await removeQuietly(tempPath);
     throw error;
   }
-  await syncDirectory(dir);
+  await syncDir(dir);
 }
 
 /** Writes `data` to `finalPath` atomically (through `tempPath`, which must not exist), with the given file mode. */

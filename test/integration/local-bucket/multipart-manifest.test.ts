@@ -194,7 +194,7 @@ describe('a crash during Complete', () => {
     await h.handle.close();
     // An overwrite that died before its sweep: the object file is gone, its settled part data is not.
     await rename(
-      path.join(h.dataDir, 'buckets', 'photos', 'objects', keyHash('m/orphan').slice(0, 2), keyHash('m/orphan').slice(2, 4), keyHash('m/orphan')),
+      path.join(h.dataDir, 'buckets', 'photos', 'objects', keyHash('m/orphan').slice(0, 2), keyHash('m/orphan')),
       path.join(h.root, 'moved-away'),
     );
     await restart();

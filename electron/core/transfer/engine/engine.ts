@@ -16,7 +16,7 @@ import { createEngineContext } from './engine-defaults.js';
 import type { CredentialsProvider, Destination, EngineDeps, EnqueueResult, TransferEngine } from './engine-types.js';
 import { enqueueFiles, pendingFiles } from './enqueue-files.js';
 import { buildQueueDocument, restoreQueue } from './queue-document.js';
-import { QueueStore } from './queue-store.js';
+import { QueueStore, type QueueDocument } from './queue-store.js';
 import { runTransfer, type RunHooks, type RunOutcome } from './run-transfer.js';
 import type { TransferItem } from './transfer-item.js';
 import { TransferQueue } from './transfer-queue.js';
@@ -81,8 +81,10 @@ class Engine implements TransferEngine {
       emitProgress: (batch) => this.#progress.emit(batch),
       onChanged: () => this.#store.markDirty(this.#queue.size),
     });
-    this.#store = new QueueStore({ stateDir: deps.stateDir, clock, log, build: () => buildQueueDocument(this.#queue.values()) });
     this.#history = openHistory(deps.stateDir);
+    // A finished upload leaves the saved queue only once its history line is on disk (beforeWrite).
+    const build = (): QueueDocument => buildQueueDocument(this.#queue.values());
+    this.#store = new QueueStore({ stateDir: deps.stateDir, clock, log, build, beforeWrite: () => this.#history.flush() });
     this.#discarder = new UploadDiscarder({
       ctx: this.#ctx,
       credentialsFor: (item) => this.#credentialsFor(item),

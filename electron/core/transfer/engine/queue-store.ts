@@ -13,7 +13,9 @@
  * `error`). `baseKey` (the key before a rename) is written only when it differs from `key`.
  *
  * Writes are debounced: a change marks the queue dirty and one write follows after an interval that
- * grows with the queue (see {@link writeIntervalMs}), plus one on close.
+ * grows with the queue (see {@link writeIntervalMs}), plus one on close. Between building the document
+ * and writing it, `beforeWrite` runs: the engine commits the upload history there, so a finished upload
+ * leaves the saved queue only once its history line is on disk (a crash in between uploads it again).
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -120,14 +122,23 @@ export class QueueStore {
   readonly #clock: EngineClock;
   readonly #build: () => QueueDocument;
   readonly #log: (message: string) => void;
+  readonly #beforeWrite: () => Promise<void>;
   #timer: unknown;
   #scheduled = false;
 
-  constructor(options: { stateDir: string; clock: EngineClock; build: () => QueueDocument; log: (message: string) => void }) {
+  constructor(options: {
+    stateDir: string;
+    clock: EngineClock;
+    build: () => QueueDocument;
+    log: (message: string) => void;
+    /** Runs after the document is built and before it is written (see the module comment). */
+    beforeWrite?: () => Promise<void>;
+  }) {
     this.#file = new AtomicJsonFile({ path: path.join(options.stateDir, 'queue.json'), version: VERSION, parse: parseDocument, description: 'upload queue' });
     this.#clock = options.clock;
     this.#build = options.build;
     this.#log = options.log;
+    this.#beforeWrite = options.beforeWrite ?? (() => Promise.resolve());
   }
 
   /** Reads the saved queue (a damaged one is set aside, and the result says where it went). */
@@ -154,7 +165,9 @@ export class QueueStore {
 
   async #write(): Promise<void> {
     try {
-      await this.#file.write(this.#build());
+      const document = this.#build();
+      await this.#beforeWrite();
+      await this.#file.write(document);
     } catch (error) {
       this.#log(`Could not save the upload queue: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -63,9 +63,17 @@ export function parseHistoryEntry(value: unknown): HistoryEntry {
   };
 }
 
+/**
+ * Least time between two history commits (write + fsync). Why 25 ms: finished small files then share a
+ * commit, at most 40 a second (2,000 small files to a loopback server took 868 fsyncs before, 189 with
+ * it, by strace), while the last upload of a run waits at most that long for its line to be on disk.
+ * What a crash may lose is covered by the saved queue, written only after the history (engine.ts).
+ */
+const HISTORY_COMMIT_INTERVAL_MS = 25;
+
 /** The writer the engine appends to. */
 export function openHistory(stateDir: string): AppendOnlyLog<HistoryEntry> {
-  return new AppendOnlyLog<HistoryEntry>({ path: historyPath(stateDir) });
+  return new AppendOnlyLog<HistoryEntry>({ path: historyPath(stateDir), commitIntervalMs: HISTORY_COMMIT_INTERVAL_MS });
 }
 
 /** Reads the history, oldest first, streaming; damaged lines are skipped (and reported to `onSkip`). */

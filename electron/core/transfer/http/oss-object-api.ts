@@ -7,12 +7,13 @@
  * headers as the signer returned them, plus Content-Length (and Host and Connection, which Node adds and
  * no scheme signs here). Nothing else, so a strict verifier sees what was signed.
  */
+import type { ReadStream } from 'node:fs';
 import type { QueryParam } from '../../../shared/signing.js';
 import type { AttemptFailure } from '../attempt-failure.js';
 import { httpFailureFromResponse, parseErrorXml } from '../http-failure.js';
 import type { AttemptOptions, AttemptResult, FileRange, ListedPart, ObjectApi, SignFn, SignRequest, UploadedPiece } from '../object-api.js';
 import { BodyDigest } from './body-digest.js';
-import { fileError, fileShrankError, openRangeSource, READ_CHUNK_BYTES } from './file-range-source.js';
+import { fileError, fileShrankError, openRangeSource, READ_CHUNK_BYTES, readRangeWhole } from './file-range-source.js';
 import { createAgentPool, type AgentProvider } from './http-agent.js';
 import { buildCompleteXml, parseCompleteResult, parseInitiateResult, parseListPartsPage, unquoteEtag } from './multipart-xml.js';
 import { answerFailure, isSuccess, sendRequest, type HttpAnswer, type OutgoingRequest, type StreamBody } from './send-request.js';
@@ -128,13 +129,21 @@ export function createHttpObjectApi(options: HttpObjectApiOptions): ObjectApi {
     note: Omit<UnverifiedUpload, 'reason'>,
   ): Promise<Result<UploadedPiece>> {
     attempt.signal.throwIfAborted();
-    const source = await openRangeSource(range, chunkBytes);
     const digest = new BodyDigest(provider === 's3');
     const { onProgress } = attempt;
-    let body: Buffer | StreamBody = Buffer.alloc(0);
-    if (source.stream !== undefined) {
-      body = {
-        stream: source.stream,
+    let body: Buffer | StreamBody;
+    let stream: ReadStream | undefined;
+    if (range.end - range.start <= chunkBytes) {
+      // No longer than one read chunk: read whole, with one read, and sent from memory with the request
+      // head; this skips the stream's machinery (see readRangeWhole). Progress is reported once it has gone.
+      body = await readRangeWhole(range);
+      digest.update(body);
+    } else {
+      const source = await openRangeSource(range, chunkBytes);
+      const opened = source.stream;
+      stream = opened;
+      body = opened === undefined ? Buffer.alloc(0) : {
+        stream: opened,
         length: source.length,
         onChunk:
           onProgress === undefined
@@ -152,10 +161,11 @@ export function createHttpObjectApi(options: HttpObjectApiOptions): ObjectApi {
       result = await call(sign, signRequest, attempt.signal, { body });
     } catch (error) {
       // `sign` threw (or the signal aborted) before the stream was handed over: close the file.
-      source.stream?.destroy();
+      stream?.destroy();
       throw error;
     }
     if ('failure' in result) return failed(result.failure);
+    if (stream === undefined && body.length > 0) onProgress?.(body.length);
     const { answer } = result;
     if (!isSuccess(answer.status)) return failed(answerFailure(answer));
     const crc64 = digest.crc64();
@@ -167,7 +177,7 @@ export function createHttpObjectApi(options: HttpObjectApiOptions): ObjectApi {
       return failed(malformedAnswer(answer, 'The answer to UploadPart carried no ETag.'));
     }
     if (verdict.kind === 'unverified') noteUnverified({ ...note, reason: verdict.reason });
-    return { ok: true, value: { etag: rawEtag === undefined ? '' : unquoteEtag(rawEtag), crc64, size: source.length } };
+    return { ok: true, value: { etag: rawEtag === undefined ? '' : unquoteEtag(rawEtag), crc64, size: range.end - range.start } };
   }
 
   async function listParts(sign: SignFn, key: string, uploadId: string, attempt: AttemptOptions): Promise<Result<readonly ListedPart[]>> {

@@ -46,6 +46,16 @@ describe('crc64 (CRC-64/ECMA-182 as OSS uses it)', () => {
     }
   });
 
+  it('matches the definition across the 4 KiB blocks of the fast path, at every alignment', () => {
+    const backing = randomBytes(12_300);
+    for (let offset = 0; offset < 4; offset++) {
+      for (const length of [4095, 4096, 4097, 4104, 8191, 8200, 12_289]) {
+        const view = backing.subarray(offset, offset + length);
+        expect(crc64(view), `offset ${offset}, length ${length}`).toBe(reference(view));
+      }
+    }
+  });
+
   it('gives the same value however the data is split', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.array(fc.nat(200), { maxLength: 5 }), (data, cuts) => {

@@ -2,21 +2,30 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OssError } from '../../../../electron/core/local-bucket/oss-errors.js';
-import { checkObjectKey, isValidBucketName, StorageLayout } from '../../../../electron/core/local-bucket/storage-layout.js';
+import { checkObjectKey, isValidBucketName, OBJECT_SHARDS, StorageLayout } from '../../../../electron/core/local-bucket/storage-layout.js';
 
 const layout = new StorageLayout('/data/dir');
 
 describe('StorageLayout', () => {
-  it('maps any key to a hex name inside the bucket, whatever the key says (property)', () => {
+  it('maps any key to a hex name in the shard named by its first two digits, whatever the key says (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }), (key) => {
         const file = layout.objectPath('photos', key);
-        const relative = path.relative(layout.objectsDir('photos'), file);
-        expect(relative.split(path.sep)).toHaveLength(3);
-        expect(path.basename(file)).toMatch(/^[0-9a-f]{64}$/);
+        const [shard, name, ...rest] = path.relative(layout.objectsDir('photos'), file).split(path.sep);
+        expect(rest).toEqual([]);
+        expect(name).toMatch(/^[0-9a-f]{64}$/);
+        expect(shard).toBe(name?.slice(0, 2));
+        expect(OBJECT_SHARDS).toContain(shard);
         expect(file.startsWith(`${layout.root}${path.sep}`)).toBe(true);
       }),
     );
+  });
+
+  it('has 256 distinct shard directories, 00 to ff, and refuses any other shard name', () => {
+    expect(new Set(OBJECT_SHARDS).size).toBe(256);
+    expect(OBJECT_SHARDS[0]).toBe('00');
+    expect(OBJECT_SHARDS[255]).toBe('ff');
+    for (const shard of ['', '0', '000', 'FF', '..', 'g0']) expect(() => layout.objectShardDir('photos', shard)).toThrow();
   });
 
   it('maps hostile keys to distinct hex names', () => {

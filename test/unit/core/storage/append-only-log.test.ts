@@ -24,6 +24,14 @@ async function readAll(file = logPath): Promise<{ entries: Entry[]; skips: LogSk
   return { entries, skips };
 }
 
+/** Counts FileHandle datasync calls (the commits). */
+async function spyOnDatasync(): Promise<{ mock: { calls: unknown[] } }> {
+  const probe = await open(path.join(dir, 'probe'), 'w');
+  const spy = vi.spyOn(Object.getPrototypeOf(probe) as { datasync: () => Promise<void> }, 'datasync');
+  await probe.close();
+  return spy;
+}
+
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'dropsign-log-'));
   logPath = path.join(dir, 'history', 'uploads.jsonl');
@@ -46,15 +54,47 @@ describe('AppendOnlyLog', () => {
   });
 
   it('group-commits a burst of appends into a few fsyncs, keeping call order', async () => {
-    const probe = await open(path.join(dir, 'probe'), 'w');
-    const datasync = vi.spyOn(Object.getPrototypeOf(probe) as { datasync: () => Promise<void> }, 'datasync');
-    await probe.close();
+    const datasync = await spyOnDatasync();
     const log = new AppendOnlyLog<Entry>({ path: logPath });
     await Promise.all(Array.from({ length: 100 }, (_, n) => log.append({ n })));
     await log.close();
     // The first append goes alone; the 99 made while it was syncing go together.
     expect(datasync.mock.calls.length).toBeLessThanOrEqual(3);
     expect((await readAll()).entries.map((entry) => entry.n)).toEqual(Array.from({ length: 100 }, (_, n) => n));
+  });
+
+  it('with a commit interval, spaces commits out: appends made meanwhile wait and share one fsync', async () => {
+    const datasync = await spyOnDatasync();
+    const log = new AppendOnlyLog<Entry>({ path: logPath, commitIntervalMs: 100 });
+    await log.append({ n: 0 });
+    const started = performance.now();
+    const settled: number[] = [];
+    const appended = Array.from({ length: 3 }, (_, i) => log.append({ n: i + 1 }).then(() => settled.push(performance.now() - started)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toEqual([]);
+    await Promise.all(appended);
+    // The first went at once; the others went together once the interval had passed.
+    expect(datasync.mock.calls.length).toBe(2);
+    for (const ms of settled) expect(ms).toBeGreaterThanOrEqual(80);
+    await log.close();
+    expect((await readAll()).entries.map((entry) => entry.n)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('flush commits what was appended without waiting out the interval, and close does too', async () => {
+    const log = new AppendOnlyLog<Entry>({ path: logPath, commitIntervalMs: 60_000 });
+    await log.append({ n: 1 });
+    let second = false;
+    void log.append({ n: 2 }).then(() => (second = true));
+    const started = performance.now();
+    await log.flush();
+    expect(second).toBe(true);
+    expect((await readAll()).entries.map((entry) => entry.n)).toEqual([1, 2]);
+    await log.flush();
+    const third = log.append({ n: 3 });
+    await log.close();
+    await third;
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await readAll()).entries.map((entry) => entry.n)).toEqual([1, 2, 3]);
   });
 
   it('rejects an unserialisable entry and refuses appends after close', async () => {

@@ -46,6 +46,27 @@ describe('queue store', () => {
     expect(await store.load()).toEqual({ kind: 'ok', value: DOCUMENT });
   });
 
+  it('writes the document as built, only after beforeWrite (the history commit) has finished', async () => {
+    const stateDir = await tempStateDir();
+    const order: string[] = [];
+    let finishBeforeWrite = (): void => undefined;
+    const store = new QueueStore({
+      stateDir,
+      clock: new FakeClock(),
+      log: () => undefined,
+      build: () => (order.push('build'), DOCUMENT),
+      beforeWrite: () => new Promise<void>((resolve) => (finishBeforeWrite = () => (order.push('before-write done'), resolve()))),
+    });
+    const flushed = store.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual(['build']);
+    expect(await access(path.join(stateDir, 'queue.json')).then(() => true, () => false)).toBe(false);
+    finishBeforeWrite();
+    await flushed;
+    expect(order).toEqual(['build', 'before-write done']);
+    expect(await store.load()).toEqual({ kind: 'ok', value: DOCUMENT });
+  });
+
   it('sets aside a document whose transfers name an unknown destination', async () => {
     const stateDir = await tempStateDir();
     const store = new QueueStore({ stateDir, clock: new FakeClock(), log: () => undefined, build: () => ({ ...DOCUMENT, destinations: {} }) });
