@@ -553,7 +553,8 @@ describe('dropsign sign --help', () => {
         (error, stdout, stderr) => resolve({ code: error === null ? 0 : 1, stdout, stderr }),
       );
     });
-    expect(run.code).toBe(0);
+    // npx's own complaint (a busy npm cache, say) is in stderr: show it when this fails.
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Usage: dropsign sign /);
   });
 });
