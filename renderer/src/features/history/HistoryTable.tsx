@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntryView } from '../../../../electron/shared/ipc/transfer-requests.js';
 import { formatBytes, formatDateTime } from '../../app/format.js';
-import { CopyButton } from './CopyButton.js';
+import { CopyButton } from '../../app/CopyButton.js';
 import { fileNameOf, hostOf, linkStateOf } from './history-entry.js';
 import './history.css';
 
@@ -15,7 +15,7 @@ function LinkCell({ entry, name, nowMs }: { readonly entry: HistoryEntryView; re
   if (link.kind === 'none') return <span className="muted">{t('link.none')}</span>;
   return (
     <span className="history-link">
-      <CopyButton text={link.url} label={t('link.copyOf', { name })} />
+      <CopyButton text={link.url} label={t('link.copyOf', { name })} caption={t('link.copy')} testId="copy-link" />
       <a href={link.url} target="_blank" rel="noreferrer" aria-label={t('link.openOf', { name })} data-testid="open-link">
         {t('link.open')}
       </a>

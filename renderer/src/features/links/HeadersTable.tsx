@@ -3,7 +3,7 @@
  * `Name: value` line.
  */
 import { useTranslation } from 'react-i18next';
-import { CopyButton } from './CopyButton.js';
+import { CopyButton } from '../../app/CopyButton.js';
 
 /** The table of `headers` (lower-case names → values). */
 export function HeadersTable({ headers }: { readonly headers: Readonly<Record<string, string>> }) {
@@ -19,7 +19,7 @@ export function HeadersTable({ headers }: { readonly headers: Readonly<Record<st
             <th scope="col">{t('result.headerName')}</th>
             <th scope="col">{t('result.headerValue')}</th>
             <th scope="col">
-              <span className="links-visually-hidden">{t('copy.copy')}</span>
+              <span className="links-visually-hidden">{t('actions.copy', { ns: 'common' })}</span>
             </th>
           </tr>
         </thead>
@@ -33,7 +33,7 @@ export function HeadersTable({ headers }: { readonly headers: Readonly<Record<st
                 <code data-testid="header-value">{value}</code>
               </td>
               <td>
-                <CopyButton text={`${name}: ${value}`} label={t('result.copyHeader', { name })} />
+                <CopyButton text={`${name}: ${value}`} label={t('result.copyHeader', { name })} className="links-button" />
               </td>
             </tr>
           ))}

@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../electron/shared/errors.js';
 import type { IssuedLinkView } from '../../../../electron/shared/ipc/link-types.js';
-import { CopyButton } from './CopyButton.js';
+import { CopyButton } from '../../app/CopyButton.js';
 import { ForgetConfirm } from './ForgetConfirm.js';
 import { formatDateTime } from './format-time.js';
 import { linkStatus } from './issued-link-filter.js';
@@ -51,7 +51,7 @@ export function IssuedLinkRow(props: IssuedLinkRowProps) {
           </span>
         </td>
         <td className="links-row-actions">
-          <CopyButton text={link.url} label={t('issued.copyLink', { key: link.key })} />
+          <CopyButton text={link.url} label={t('issued.copyLink', { key: link.key })} className="links-button" />
           <button type="button" className="links-button" aria-label={t('issued.inspectLabel', { key: link.key })} onClick={props.onInspect}>
             {t('issued.inspect')}
           </button>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { LinkResult } from '../../../../electron/shared/ipc/link-types.js';
 import { ROUTES } from '../../app/routes.js';
-import { CopyButton } from './CopyButton.js';
+import { CopyButton } from '../../app/CopyButton.js';
 import { ExpiryCountdown } from './ExpiryCountdown.js';
 import { HeadersTable } from './HeadersTable.js';
 import { LinkWarnings } from './LinkWarnings.js';
@@ -35,7 +35,7 @@ export function LinkResultView({ result, onMakeAnother }: { readonly result: Lin
         <label htmlFor="link-result-url">{t('result.url')}</label>
         <div className="links-inline links-url-row">
           <input id="link-result-url" className="links-url" readOnly value={result.url} onFocus={(event) => event.currentTarget.select()} data-testid="link-url" />
-          <CopyButton text={result.url} label={t('result.copyUrl')} testId="copy-url" />
+          <CopyButton text={result.url} label={t('result.copyUrl')} testId="copy-url" className="links-button" />
         </div>
       </div>
       <ExpiryCountdown expiresAt={result.expiresAt} />

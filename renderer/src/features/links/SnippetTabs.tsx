@@ -5,7 +5,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkSnippets } from '../../../../electron/shared/ipc/link-types.js';
-import { CopyButton } from './CopyButton.js';
+import { CopyButton } from '../../app/CopyButton.js';
 
 /** The tabs, in order, with their names (product names: the same in every language). */
 const TABS: readonly { readonly id: keyof LinkSnippets; readonly name: string }[] = [
@@ -59,7 +59,7 @@ export function SnippetTabs({ snippets }: { readonly snippets: LinkSnippets }) {
           <pre tabIndex={0}>
             <code>{snippets[tab.id]}</code>
           </pre>
-          <CopyButton text={snippets[tab.id]} label={t('result.copySnippet', { name: tab.name })} />
+          <CopyButton text={snippets[tab.id]} label={t('result.copySnippet', { name: tab.name })} className="links-button" />
         </div>
       ))}
     </div>

@@ -5,9 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { TransferState } from '../../../../electron/shared/transfer.js';
+import { CopyButton } from '../../app/CopyButton.js';
 import { formatDateTime } from '../../app/format.js';
 import { currentLanguage } from '../../i18n/index.js';
-import { CopyLinkButton } from './CopyLinkButton.js';
 import { rowActions, type RowAction } from './row-actions.js';
 import '../upload/controls.css';
 
@@ -20,7 +20,14 @@ export function RowActions({ name, state, tabbable, run }: { readonly name: stri
     <div className="transfer-actions">
       {link !== undefined && (
         <>
-          <CopyLinkButton url={link.url} name={name} tabbable={tabbable} />
+          <CopyButton
+            text={link.url}
+            label={t('row.actionLabels.copyLink', { name })}
+            caption={t('row.actions.copyLink')}
+            testId="copy-link"
+            className="upload-button upload-button-small"
+            tabbable={tabbable}
+          />
           <a
             className="upload-button upload-button-small"
             href={link.url}

@@ -19,8 +19,6 @@ export const history = {
   link: {
     copy: 'Copy link',
     copyOf: 'Copy link of {{name}}',
-    copied: 'Copied',
-    copyFailed: 'Copy failed',
     open: 'Open',
     openOf: 'Open link of {{name}}',
     none: 'No link',

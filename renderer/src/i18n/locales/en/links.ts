@@ -12,11 +12,6 @@ export const links = {
     expired: 'Expired',
     at: 'at {{time}}',
   },
-  copy: {
-    copy: 'Copy',
-    copied: 'Copied',
-    failed: 'The clipboard refused; select the text and copy it by hand.',
-  },
   form: {
     title: 'New link',
     intro: 'Make a link someone else can use without credentials: to upload one file to your bucket, or to download one.',

@@ -91,8 +91,6 @@ export const upload = {
       retry: 'Retry',
       remove: 'Remove',
       copyLink: 'Copy link',
-      copied: 'Copied',
-      copyFailed: 'Copy failed',
       openLink: 'Open',
     },
     actionLabels: {

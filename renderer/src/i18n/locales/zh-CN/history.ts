@@ -22,8 +22,6 @@ export const history: Catalog<typeof en> = {
   link: {
     copy: '复制链接',
     copyOf: '复制链接：{{name}}',
-    copied: '已复制',
-    copyFailed: '复制失败',
     open: '打开',
     openOf: '打开链接：{{name}}',
     none: '无链接',

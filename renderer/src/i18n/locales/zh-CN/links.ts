@@ -15,11 +15,6 @@ export const links: Catalog<typeof en> = {
     expired: '已过期',
     at: '（{{time}}）',
   },
-  copy: {
-    copy: '复制',
-    copied: '已复制',
-    failed: '剪贴板拒绝了写入，请选中文字后手动复制。',
-  },
   form: {
     title: '新建链接',
     intro: '生成一个他人无需凭证即可使用的链接：向你的存储桶上传一个文件，或下载一个文件。',

@@ -89,8 +89,6 @@ export const upload: Catalog<typeof en> = {
       retry: '重试',
       remove: '移除',
       copyLink: '复制链接',
-      copied: '已复制',
-      copyFailed: '复制失败',
       openLink: '打开',
     },
     actionLabels: {

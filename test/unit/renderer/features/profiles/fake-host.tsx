@@ -1,65 +1,29 @@
 /**
- * A fake host for the profiles, history and settings screens' tests: `api.invoke` answers each channel
- * with the handler the test gives (a channel without one answers a typed error, so an unexpected call
- * shows), every call is recorded, and `renderScreen` draws a screen inside the bridge, an in-memory
- * router and a page store reset to a known state.
+ * A fake host for the profiles, history and settings screens' tests: the shared one
+ * (../../fake-host.tsx), where a channel without a handler answers a typed error so an unexpected call
+ * shows; `renderScreen` draws a screen inside the bridge and an in-memory router, and `resetStore` puts
+ * the page store in a known state.
  */
-import { render, type RenderResult } from '@testing-library/react';
+import type { RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { Route, Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
 import type { ErrorInfo } from '../../../../../electron/shared/errors.js';
 import type { AppFace, AppInfo, KeychainStatus } from '../../../../../electron/shared/ipc/app-types.js';
-import type { InvokeArgs, InvokeChannel, InvokeResult } from '../../../../../electron/shared/ipc/channels.js';
 import type { ProbeReportView, ProfileList, ProfileView } from '../../../../../electron/shared/ipc/profile-types.js';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../../../electron/shared/ipc/settings.js';
-import { BridgeContext } from '../../../../../renderer/src/app/bridge-context.js';
-import type { Bridge } from '../../../../../renderer/src/bridge/dropsign-api.js';
 import { appStore } from '../../../../../renderer/src/store/index.js';
+import { profileView as anyProfileView, recordingHost, refused, renderInRouter, type Handlers, type RecordingHost } from '../../fake-host.js';
 
-/** How a test answers each channel. */
-export type Handlers = { readonly [C in InvokeChannel]?: (...args: InvokeArgs<C>) => InvokeResult<C> | Promise<InvokeResult<C>> };
-
-/** A successful reply. */
-export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value };
-}
-
-/** A refusal. */
-export function refused(error: ErrorInfo): { readonly ok: false; readonly error: ErrorInfo } {
-  return { ok: false, error };
-}
+export { ok, refused, type Handlers } from '../../fake-host.js';
 
 /** The answer of a channel the test did not expect to be called. */
 const UNEXPECTED: ErrorInfo = { code: 'internal', message: 'The fake host has no answer for this channel.', hint: 'Give the test a handler for it.' };
 
 /** A fake host. */
-export interface FakeHost {
-  readonly bridge: Bridge;
-  /** The arguments of every call on `channel`, in order. */
-  callsTo<C extends InvokeChannel>(channel: C): InvokeArgs<C>[];
-}
+export type FakeHost = RecordingHost;
 
 /** A host answering with `handlers`, seen through a bridge of `face`. */
 export function fakeHost(handlers: Handlers, face: AppFace = 'browser'): FakeHost {
-  const calls: { channel: InvokeChannel; args: readonly unknown[] }[] = [];
-  const invoke = async <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>> => {
-    calls.push({ channel, args });
-    const handler = handlers[channel] as ((...given: InvokeArgs<C>) => InvokeResult<C> | Promise<InvokeResult<C>>) | undefined;
-    return handler === undefined ? refused(UNEXPECTED) : handler(...args);
-  };
-  return {
-    bridge: {
-      face,
-      api: { invoke, on: () => () => undefined },
-      stager: { needsFileContents: true, stage: () => Promise.resolve({ paths: [], failures: [] }) },
-      onStatus: (listener) => {
-        listener({ kind: 'open' });
-        return () => undefined;
-      },
-    },
-    callsTo: <C extends InvokeChannel>(channel: C) => calls.filter((call) => call.channel === channel).map((call) => call.args as InvokeArgs<C>),
-  };
+  return recordingHost(handlers, { face, unanswered: refused(UNEXPECTED) });
 }
 
 /** What the app says about itself, with the keychain in `keychain`'s state. */
@@ -84,35 +48,12 @@ export function resetStore(settings: AppSettings = DEFAULT_SETTINGS, info: AppIn
 
 /** Draws `screen` with `host` at `path` (`nest` routes it as App does the profiles screen). */
 export function renderScreen(screen: ReactElement, host: FakeHost, path: string, nest?: string): RenderResult & { readonly history: string[] } {
-  const location = memoryLocation({ path, record: true });
-  const result = render(
-    <BridgeContext.Provider value={host.bridge}>
-      <Router hook={location.hook}>{nest === undefined ? screen : <Route path={nest} nest>{screen}</Route>}</Router>
-    </BridgeContext.Provider>,
-  );
-  return Object.assign(result, { history: location.history });
+  return renderInRouter(screen, host.bridge, path, nest);
 }
 
-/** A stored OSS profile with its secret in the keychain. */
+/** A stored OSS profile with its secret in the keychain, in bucket `photos`. */
 export function profileView(name: string, fields: Partial<ProfileView> = {}): ProfileView {
-  return {
-    name,
-    provider: 'oss',
-    scheme: 'oss-v4',
-    region: 'cn-hangzhou',
-    endpoint: { kind: 'public' },
-    style: 'virtual-hosted',
-    bucket: 'photos',
-    keyPrefix: '',
-    linkExpirySeconds: 3600,
-    accessKeyId: 'LTAI5tExampleKeyId',
-    secretStore: 'keychain',
-    endpointUrl: 'https://oss-cn-hangzhou.aliyuncs.com',
-    builtIn: false,
-    isDefault: false,
-    secret: 'stored',
-    ...fields,
-  };
+  return anyProfileView(name, { bucket: 'photos', accessKeyId: 'LTAI5tExampleKeyId', ...fields });
 }
 
 /** The built-in local profile. */
