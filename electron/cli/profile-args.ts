@@ -4,15 +4,10 @@
  * echoed in an "unknown option" message).
  */
 import { DropsignError } from '../shared/errors.js';
-import type { ProfileCli } from './profile-cli-context.js';
-import type { ExitCode } from './io.js';
+import type { ProfileCliSubcommand } from './profile-subcommands.js';
 
 /** One `dropsign profile` sub-command. */
-export interface ProfileSubcommand {
-  /** `add NAME [OPTIONS]`: for the usage text. */
-  readonly synopsis: string;
-  readonly run: (args: readonly string[], cli: ProfileCli) => Promise<ExitCode>;
-}
+export type ProfileSubcommand = ProfileCliSubcommand;
 
 /** Options that name a secret but carry none, which the refusal below lets through. */
 const ALLOWED = new Set(['access-key-id', 'secret-stdin', 'with-session-token', 'session-token-expires', 'secret-store', 'keep-secret']);

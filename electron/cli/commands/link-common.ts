@@ -6,15 +6,11 @@
 import { IssuedLinkRegister } from '../../core/links/issued-link-register.js';
 import { formatInstant } from '../../core/profiles/sts-expiry.js';
 import { describeDuration } from '../../core/transfer/oss-error-info.js';
-import type { ExitCode } from '../io.js';
 import type { ProfileCli } from '../profile-cli-context.js';
+import type { ProfileCliSubcommand } from '../profile-subcommands.js';
 
 /** One `dropsign link` sub-command. */
-export interface LinkSubcommand {
-  /** `put KEY [OPTIONS]`: for the usage text. */
-  readonly synopsis: string;
-  readonly run: (args: readonly string[], cli: ProfileCli) => Promise<ExitCode>;
-}
+export type LinkSubcommand = ProfileCliSubcommand;
 
 /** The register of this run's app data directory; a set-aside file is a warning on stderr. */
 export function linkRegisterFor(cli: ProfileCli): IssuedLinkRegister {

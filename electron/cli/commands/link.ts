@@ -3,13 +3,11 @@
  * (list, forget), and reading a link someone pasted back (inspect). One file per sub-command; this one
  * dispatches, prints the usage and reports errors with every secret seen during the run scrubbed.
  */
-import { DropsignError } from '../../shared/errors.js';
 import { CALLBACK_BODY_TYPES } from '../../shared/ipc/link-types.js';
 import { DESTINATION_USAGE } from '../destination-flags.js';
 import type { CliCommand } from '../io.js';
-import { DEFAULT_PROFILE_CLI_DEPS, openProfileCli, type ProfileCliDeps } from '../profile-cli-context.js';
-import { reportProfileError } from '../profile-error-report.js';
-import { reportError } from '../report-error.js';
+import { profileCliCommand } from '../profile-subcommands.js';
+import { DEFAULT_PROFILE_CLI_DEPS, type ProfileCliDeps } from '../profile-cli-context.js';
 import type { LinkSubcommand } from './link-common.js';
 import { linkInspect } from './link-inspect.js';
 import { linkForget, linkList } from './link-list.js';
@@ -84,25 +82,13 @@ Examples:
 
 /** `dropsign link` with injectable edges (tests pass a memory keychain). */
 export function createLinkCommand(deps: ProfileCliDeps = DEFAULT_PROFILE_CLI_DEPS): CliCommand {
-  return {
+  return profileCliCommand({
+    name: 'link',
     summary: 'Links to hand out: upload (put) and download (get) links, the list of issued links, inspect a link.',
     usage: USAGE,
-    run: async (args, io) => {
-      const [name, ...rest] = args;
-      const sub = name === undefined ? undefined : Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-      if (sub === undefined) {
-        const message = name === undefined ? 'Missing the sub-command.' : `Unknown sub-command "${name}".`;
-        return reportError(new DropsignError('invalid-argument', message, `Use one of: ${Object.keys(SUBCOMMANDS).join(', ')}. Run \`dropsign link --help\`.`), io);
-      }
-      const cli = openProfileCli(io, deps);
-      try {
-        return await sub.run(rest, cli);
-      } catch (error) {
-        // Whatever went wrong, the report holds no secret (environment or profile) and stays on one line.
-        return reportProfileError(error, io, cli.seenSecrets);
-      }
-    },
-  };
+    subcommands: SUBCOMMANDS,
+    deps,
+  });
 }
 
 /** `dropsign link`, with the real keychain. */

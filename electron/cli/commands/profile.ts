@@ -3,13 +3,11 @@
  * remove, test, import, default). One file per sub-command; this one dispatches, prints the usage and
  * reports errors with every secret seen during the run scrubbed from them.
  */
-import { DropsignError } from '../../shared/errors.js';
 import type { CliCommand } from '../io.js';
 import type { ProfileSubcommand } from '../profile-args.js';
-import { DEFAULT_PROFILE_CLI_DEPS, openProfileCli, PASSPHRASE_VARIABLE, type ProfileCliDeps } from '../profile-cli-context.js';
-import { reportProfileError } from '../profile-error-report.js';
+import { profileCliCommand } from '../profile-subcommands.js';
+import { DEFAULT_PROFILE_CLI_DEPS, PASSPHRASE_VARIABLE, type ProfileCliDeps } from '../profile-cli-context.js';
 import { PROFILE_FIELD_USAGE } from '../profile-fields.js';
-import { reportError } from '../report-error.js';
 import { profileAdd } from './profile-add.js';
 import { profileDefault } from './profile-default.js';
 import { profileImport } from './profile-import.js';
@@ -77,24 +75,13 @@ Examples:
 
 /** `dropsign profile` with injectable edges (tests pass a memory keychain and scripted prompts). */
 export function createProfileCommand(deps: ProfileCliDeps = DEFAULT_PROFILE_CLI_DEPS): CliCommand {
-  return {
+  return profileCliCommand({
+    name: 'profile',
     summary: 'Manage destinations and their keychain-stored secrets: add, list, show, remove, test, import, default.',
     usage: USAGE,
-    run: async (args, io) => {
-      const [name, ...rest] = args;
-      const sub = name === undefined ? undefined : Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-      if (sub === undefined) {
-        const message = name === undefined ? 'Missing the sub-command.' : `Unknown sub-command "${name}".`;
-        return reportError(new DropsignError('invalid-argument', message, `Use one of: ${Object.keys(SUBCOMMANDS).join(', ')}. Run \`dropsign profile --help\`.`), io);
-      }
-      const cli = openProfileCli(io, deps);
-      try {
-        return await sub.run(rest, cli);
-      } catch (error) {
-        return reportProfileError(error, io, cli.seenSecrets);
-      }
-    },
-  };
+    subcommands: SUBCOMMANDS,
+    deps,
+  });
 }
 
 /** `dropsign profile`, with the real keychain and terminal. */
