@@ -19,8 +19,6 @@ export type ExitCode = 0 | 1 | 2;
 
 /** One `dropsign` sub-command. */
 export interface CliCommand {
-  /** One line for `dropsign --help`. */
-  readonly summary: string;
   /** Full usage text for `dropsign COMMAND --help`. */
   readonly usage: string;
   /** Runs the command with the arguments after its name. Long-running commands resolve when they stop. */

@@ -17,18 +17,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     io.out(`${VERSION}\n`);
     return 0;
   }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (command === undefined) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (entry === undefined) {
     return reportError(
       new DropsignError('invalid-argument', `Unknown command "${name}".`, 'Run `dropsign --help` for the list.'),
       io,
     );
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.usage);
-    return 0;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(command.usage);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (error) {
     return reportError(error, io);

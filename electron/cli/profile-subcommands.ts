@@ -20,7 +20,6 @@ export interface ProfileCliSubcommand {
 export interface ProfileCliCommandSpec {
   /** The command's name, for the hint of a missing or unknown sub-command. */
   readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   readonly subcommands: Readonly<Record<string, ProfileCliSubcommand>>;
   readonly deps: ProfileCliDeps;
@@ -30,7 +29,6 @@ export interface ProfileCliCommandSpec {
 export function profileCliCommand(spec: ProfileCliCommandSpec): CliCommand {
   const { subcommands } = spec;
   return {
-    summary: spec.summary,
     usage: spec.usage,
     run: async (args, io) => {
       const [name, ...rest] = args;

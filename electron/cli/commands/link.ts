@@ -84,7 +84,6 @@ Examples:
 export function createLinkCommand(deps: ProfileCliDeps = DEFAULT_PROFILE_CLI_DEPS): CliCommand {
   return profileCliCommand({
     name: 'link',
-    summary: 'Links to hand out: upload (put) and download (get) links, the list of issued links, inspect a link.',
     usage: USAGE,
     subcommands: SUBCOMMANDS,
     deps,

@@ -37,7 +37,6 @@ Options:
 
 /** The `local-bucket` command. */
 export const localBucketCommand: CliCommand = {
-  summary: 'Run a local OSS-compatible bucket server (no cloud account needed).',
   usage: USAGE,
   run: (args, io) => untilStopped((stop) => runLocalBucket(args, io, stop)),
 };

@@ -77,7 +77,6 @@ Examples:
 export function createProfileCommand(deps: ProfileCliDeps = DEFAULT_PROFILE_CLI_DEPS): CliCommand {
   return profileCliCommand({
     name: 'profile',
-    summary: 'Manage destinations and their keychain-stored secrets: add, list, show, remove, test, import, default.',
     usage: USAGE,
     subcommands: SUBCOMMANDS,
     deps,

@@ -112,7 +112,6 @@ Examples:
 /** `dropsign sign` with injectable profile edges (tests pass a memory keychain). */
 export function createSignCommand(deps: ProfileCliDeps = DEFAULT_PROFILE_CLI_DEPS): CliCommand {
   return {
-    summary: 'Print a presigned URL (or JSON, or a curl command) for one OSS or S3 request.',
     usage: USAGE,
     run: async (args, io) => {
       const cli = openProfileCli(io, deps);

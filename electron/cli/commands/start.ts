@@ -34,7 +34,6 @@ Environment:
 
 /** `dropsign start`. */
 export const startCommand: CliCommand = {
-  summary: 'Start Dropsign: the desktop app, or browser mode when no Electron runtime is installed.',
   usage: USAGE,
   run: (args, io) => untilStopped((stop) => runStart(args, io, stop)),
 };

@@ -70,7 +70,6 @@ Examples:
 /** `dropsign upload` with injectable profile edges (tests pass a memory keychain). */
 export function createUploadCommand(deps: ProfileCliDeps = DEFAULT_PROFILE_CLI_DEPS): CliCommand {
   return {
-    summary: 'Upload files and folders: parallel, resumable, verified, with share links.',
     usage: USAGE,
     run: (args, io) =>
       untilStopped(async (stop) => {

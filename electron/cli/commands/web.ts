@@ -136,7 +136,6 @@ export async function openPage(session: BrowserSession, io: CliIo): Promise<void
 
 /** `dropsign web`. */
 export const webCommand: CliCommand = {
-  summary: 'Serve the Dropsign app to your browser on this machine (browser mode).',
   usage: USAGE,
   run: (args, io) => untilStopped((stop) => runWeb(args, io, stop)),
 };
