@@ -66,7 +66,7 @@ export function ExpiryField({ values, change, problems, limits }: FormSectionPro
       </div>
       {custom !== undefined && (
         <div className="links-inline">
-          <label htmlFor={fieldId('expiry')} className="links-visually-hidden">
+          <label htmlFor={fieldId('expiry')} className="visually-hidden">
             {t('form.expiryAmount')}
           </label>
           <input
@@ -80,7 +80,7 @@ export function ExpiryField({ values, change, problems, limits }: FormSectionPro
             onChange={(event) => change({ expiry: { ...custom, amount: event.target.value } })}
             {...describedBy('expiry', problems, ...(showCap ? [CAP_NOTE_ID] : []))}
           />
-          <label htmlFor="link-expiry-unit" className="links-visually-hidden">
+          <label htmlFor="link-expiry-unit" className="visually-hidden">
             {t('form.expiryUnit')}
           </label>
           <select id="link-expiry-unit" value={custom.unit} onChange={(event) => change({ expiry: { ...custom, unit: event.target.value as ExpiryUnit } })}>

@@ -19,7 +19,7 @@ export function HeadersTable({ headers }: { readonly headers: Readonly<Record<st
             <th scope="col">{t('result.headerName')}</th>
             <th scope="col">{t('result.headerValue')}</th>
             <th scope="col">
-              <span className="links-visually-hidden">{t('actions.copy', { ns: 'common' })}</span>
+              <span className="visually-hidden">{t('actions.copy', { ns: 'common' })}</span>
             </th>
           </tr>
         </thead>

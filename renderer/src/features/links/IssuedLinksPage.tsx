@@ -68,7 +68,7 @@ export function IssuedLinksPage() {
       <p className="links-intro">{t('issued.intro')}</p>
       <div className="links-toolbar" role="search">
         <fieldset className="links-fieldset links-inline">
-          <legend className="links-visually-hidden">{t('issued.filter')}</legend>
+          <legend className="visually-hidden">{t('issued.filter')}</legend>
           <span aria-hidden="true">{t('issued.filter')}</span>
           {FILTERS.map((value) => (
             <label key={value}>
@@ -76,7 +76,7 @@ export function IssuedLinksPage() {
             </label>
           ))}
         </fieldset>
-        <label htmlFor="issued-search" className="links-visually-hidden">
+        <label htmlFor="issued-search" className="visually-hidden">
           {t('issued.search')}
         </label>
         <input id="issued-search" type="search" value={search} placeholder={t('issued.searchPlaceholder')} onChange={(event) => setSearch(event.target.value)} />

@@ -10,6 +10,7 @@ import { Link } from 'wouter';
 import type { ErrorInfo } from '../../../../electron/shared/errors.js';
 import type { ImportApplyResult, ImportPreview, ImportPreviewRequest, ImportSourceName, SecretStoreChoice } from '../../../../electron/shared/ipc/profile-types.js';
 import { useBridge } from '../../app/bridge-context.js';
+import { FormField } from './FormField.js';
 import { HostErrorNote } from './HostErrorNote.js';
 import { ImportCandidates } from './ImportCandidates.js';
 import { KeychainNote } from './KeychainNote.js';
@@ -106,20 +107,12 @@ export function ImportPage() {
             ))}
           </select>
         </div>
-        <div className="form-field">
-          <label htmlFor="import-bucket">{t('import.bucket.label')}</label>
-          <input id="import-bucket" value={bucket} onChange={(event) => setBucket(event.target.value)} aria-describedby="import-bucket-help" maxLength={63} spellCheck={false} autoCapitalize="off" />
-          <p className="field-help" id="import-bucket-help">
-            {t('import.bucket.help')}
-          </p>
-        </div>
-        <div className="form-field">
-          <label htmlFor="import-region">{t('import.region.label')}</label>
-          <input id="import-region" value={region} onChange={(event) => setRegion(event.target.value)} aria-describedby="import-region-help" maxLength={64} spellCheck={false} autoCapitalize="off" />
-          <p className="field-help" id="import-region-help">
-            {t('import.region.help')}
-          </p>
-        </div>
+        <FormField id="import-bucket" label={t('import.bucket.label')} help={t('import.bucket.help')}>
+          {(control) => <input {...control} value={bucket} onChange={(event) => setBucket(event.target.value)} maxLength={63} spellCheck={false} autoCapitalize="off" />}
+        </FormField>
+        <FormField id="import-region" label={t('import.region.label')} help={t('import.region.help')}>
+          {(control) => <input {...control} value={region} onChange={(event) => setRegion(event.target.value)} maxLength={64} spellCheck={false} autoCapitalize="off" />}
+        </FormField>
         <div className="form-field">
           <label htmlFor="import-store">{t('import.secretStore')}</label>
           <select id="import-store" value={secretStore} onChange={(event) => setSecretStore(event.target.value as SecretStoreChoice)}>
