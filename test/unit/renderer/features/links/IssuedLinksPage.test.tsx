@@ -148,7 +148,7 @@ describe('IssuedLinksPage', () => {
   });
 
   it('shows the host’s error when the register cannot be read', async () => {
-    setUp({ 'links:list': () => failed({ code: 'internal', message: 'This part of the links service is not built yet.', hint: 'Update Dropsign.' }) });
-    expect((await screen.findByTestId('issued-error')).textContent).toContain('This part of the links service is not built yet.');
+    setUp({ 'links:list': () => failed({ code: 'internal', message: 'Something went wrong inside Dropsign.', hint: 'Try again.' }) });
+    expect((await screen.findByTestId('issued-error')).textContent).toContain('Something went wrong inside Dropsign.');
   });
 });

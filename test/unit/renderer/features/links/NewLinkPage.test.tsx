@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LinkLimits, LinkRequest } from '../../../../../electron/shared/ipc/link-types.js';
 import { NewLinkPage } from '../../../../../renderer/src/features/links/NewLinkPage.js';
-import { descriptionOf, failed, fakeBridge, linkResult, NOT_YET, ok, ossLimits, profileList, profileView, renderWithBridge, type Handlers } from './fake-bridge.js';
+import { descriptionOf, failed, fakeBridge, linkResult, HOST_FAILURE, ok, ossLimits, profileList, profileView, renderWithBridge, type Handlers } from './fake-bridge.js';
 
 const PROFILES = profileList(profileView('prod', { keyPrefix: 'inbox/' }), profileView('minio', { provider: 's3', scheme: 's3-v4', keyPrefix: 'drop' }));
 
@@ -212,9 +212,9 @@ describe('NewLinkPage', { timeout: 20_000 }, () => {
   });
 
   it('falls back to what the profile says when its limits cannot be read, and still makes the link', async () => {
-    const { user, callsTo } = setUp({ 'links:limits': () => failed(NOT_YET) });
+    const { user, callsTo } = setUp({ 'links:limits': () => failed(HOST_FAILURE) });
     await formReady();
-    expect(screen.getByTestId('limits-unavailable').textContent).toContain('This part of the links service is not built yet.');
+    expect(screen.getByTestId('limits-unavailable').textContent).toContain('Something went wrong inside Dropsign.');
     expect(screen.getByLabelText('Folder (key prefix)')).toHaveProperty('value', 'inbox/');
     await user.type(screen.getByLabelText('File name'), 'a.txt');
     await user.click(screen.getByRole('button', { name: 'Create link' }));

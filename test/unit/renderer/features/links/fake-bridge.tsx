@@ -14,15 +14,15 @@ import { recordingHost, refused, renderInRouter, type Handlers, type RecordingHo
 
 export { ok, profileView, type Call, type Handlers } from '../../fake-host.js';
 
-/** The error the core answers for channels not built yet. */
-export const NOT_YET: ErrorInfo = { code: 'internal', message: 'This part of the links service is not built yet.', hint: 'Update Dropsign.' };
+/** What a channel the test gave no answer for replies: a host-side failure the screen must survive. */
+export const HOST_FAILURE: ErrorInfo = { code: 'internal', message: 'Something went wrong inside Dropsign.', hint: 'Try again; if it keeps happening, restart Dropsign.' };
 
 /** A failed reply. */
 export const failed = refused;
 
 /** A fake bridge answering with `handlers`, and the calls it received. */
 export function fakeBridge(handlers: Handlers): RecordingHost {
-  return recordingHost(handlers, { unanswered: refused(NOT_YET) });
+  return recordingHost(handlers, { unanswered: refused(HOST_FAILURE) });
 }
 
 /**
