@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, from out/test/bench/. */
-const CLI = fileURLToPath(new URL('../../electron/cli/index.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../electron/bin/dropsign.js', import.meta.url));
 
 /** Why 30 s: a cold start on a loaded 2-core machine loads the keychain module and makes the bucket's keys. */
 const READY_TIMEOUT_MS = 30_000;

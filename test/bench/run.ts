@@ -38,7 +38,7 @@ const CURL_SAMPLE = quick ? 50 : 300;
 /** Dropsign's default parallelism, which the raw loop matches so the comparison is like for like. */
 const CONCURRENCY = 4;
 
-const CLI = fileURLToPath(new URL('../../electron/cli/index.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../electron/bin/dropsign.js', import.meta.url));
 
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 

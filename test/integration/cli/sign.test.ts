@@ -55,7 +55,7 @@ interface Run {
 const TOKEN_PARAMS = /(?:x-oss-security-token|security-token|X-Amz-Security-Token)=[^&'"\s]*/g;
 
 /**
- * Runs `node out/electron/cli/index.js sign ARGS` with only PATH and `env` in the environment, and checks
+ * Runs `node out/electron/bin/dropsign.js sign ARGS` with only PATH and `env` in the environment, and checks
  * on every run that no secret leaks: access key secrets never appear in either stream (raw or encoded);
  * session tokens never appear in errors, and in stdout only as the URL's token parameter.
  */

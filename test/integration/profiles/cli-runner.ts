@@ -40,7 +40,7 @@ export interface CliWorld {
   close(): Promise<void>;
 }
 
-/** Spawns `node out/electron/cli/index.js ARGS`. */
+/** Spawns `node out/electron/bin/dropsign.js ARGS`. */
 export function runCli(args: readonly string[], env: Readonly<Record<string, string>>, stdin?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
