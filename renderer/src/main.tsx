@@ -10,6 +10,7 @@ import { bindStore } from './bridge/bind-store.js';
 import { connect } from './bridge/connect.js';
 import { appStore } from './store/index.js';
 import './app/app.css';
+import './app/ui.css';
 
 const bridge = connect();
 bindStore(bridge, appStore);

@@ -37,7 +37,7 @@ export function HistoryPage() {
     <section className="page history-page" data-testid="history-page">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <form className="history-search" role="search" onSubmit={(event) => event.preventDefault()}>
+      <form className="toolbar history-search" role="search" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor={`${id}-search`}>{t('search.label')}</label>
         <input
           id={`${id}-search`}
@@ -50,7 +50,7 @@ export function HistoryPage() {
           spellCheck={false}
           data-testid="history-search"
         />
-        <p className="muted history-search-help" id={`${id}-search-help`}>
+        <p className="help-text history-search-help" id={`${id}-search-help`}>
           {t('search.help')}
         </p>
       </form>
@@ -60,8 +60,8 @@ export function HistoryPage() {
       {state.kind === 'loading' && <p className="muted">{t('loading')}</p>}
       {state.kind === 'failed' && <HostErrorNote error={state.error} title={t('failed')} />}
       {state.kind === 'loaded' && state.entries.length === 0 && (
-        <div className="history-empty" data-testid="history-empty">
-          <p className="history-empty-title">{search.trim() === '' ? t('emptyTitle') : t('noMatchTitle', { text: search.trim() })}</p>
+        <div className="empty-state" data-testid="history-empty">
+          <p className="empty-state-title">{search.trim() === '' ? t('emptyTitle') : t('noMatchTitle', { text: search.trim() })}</p>
           <p className="muted">{search.trim() === '' ? t('emptyBody') : t('noMatchBody')}</p>
         </div>
       )}
@@ -70,7 +70,7 @@ export function HistoryPage() {
           <HistoryTable entries={state.entries} nowMs={nowMs} />
           {state.moreError !== undefined && <HostErrorNote error={state.moreError} title={t('failed')} />}
           {state.nextBefore !== undefined && (
-            <button type="button" className="load-more" onClick={() => void loadMore()} disabled={state.loadingMore} data-testid="load-more">
+            <button type="button" className="button load-more" onClick={() => void loadMore()} disabled={state.loadingMore} data-testid="load-more">
               {state.loadingMore ? t('loadingMore') : t('loadMore')}
             </button>
           )}

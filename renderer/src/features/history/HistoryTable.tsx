@@ -15,11 +15,11 @@ function LinkCell({ entry, name, nowMs }: { readonly entry: HistoryEntryView; re
   if (link.kind === 'none') return <span className="muted">{t('link.none')}</span>;
   return (
     <span className="history-link">
-      <CopyButton text={link.url} label={t('link.copyOf', { name })} caption={t('link.copy')} testId="copy-link" />
+      <CopyButton text={link.url} label={t('link.copyOf', { name })} caption={t('link.copy')} testId="copy-link" className="button" />
       <a href={link.url} target="_blank" rel="noreferrer" aria-label={t('link.openOf', { name })} data-testid="open-link">
         {t('link.open')}
       </a>
-      <span className={`history-link-note${link.kind === 'presigned' && link.expired ? ' expired' : ''}`}>
+      <span className={`cell-note${link.kind === 'presigned' && link.expired ? ' is-expired' : ''}`}>
         {link.kind === 'public'
           ? t('link.public')
           : t(link.expired ? 'link.expired' : 'link.expires', { time: formatDateTime(link.expiresAt) })}
@@ -32,14 +32,14 @@ function LinkCell({ entry, name, nowMs }: { readonly entry: HistoryEntryView; re
 export function HistoryTable({ entries, nowMs }: { readonly entries: readonly HistoryEntryView[]; readonly nowMs: number }) {
   const { t } = useTranslation('history');
   return (
-    <table className="history-table">
+    <table className="data-table">
       <caption className="visually-hidden">{t('caption')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('columns.file')}</th>
           <th scope="col">{t('columns.key')}</th>
           <th scope="col">{t('columns.destination')}</th>
-          <th scope="col" className="numeric">
+          <th scope="col" className="cell-numeric">
             {t('columns.size')}
           </th>
           <th scope="col">{t('columns.finishedAt')}</th>
@@ -54,14 +54,14 @@ export function HistoryTable({ entries, nowMs }: { readonly entries: readonly Hi
               <th scope="row" className="history-file" title={entry.path}>
                 {name}
               </th>
-              <td className="history-key">
+              <td>
                 <code>{entry.result.key}</code>
               </td>
               <td>
                 {entry.bucket}
-                <span className="muted history-host">{hostOf(entry.endpoint)}</span>
+                <span className="cell-note">{hostOf(entry.endpoint)}</span>
               </td>
-              <td className="numeric">{formatBytes(entry.result.size)}</td>
+              <td className="cell-numeric">{formatBytes(entry.result.size)}</td>
               <td>
                 <time dateTime={entry.result.finishedAt}>{formatDateTime(entry.result.finishedAt)}</time>
               </td>

@@ -28,22 +28,22 @@ export function CallbackOptions({ values, change, problems }: FormSectionProps) 
   return (
     <details className="links-details" open={open} onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="callback">
       <summary>{t('form.callback')}</summary>
-      <p className="links-hint">{t('form.callbackIntro')}</p>
-      <div className="links-field">
+      <p className="help-text">{t('form.callbackIntro')}</p>
+      <div className="form-field">
         <label htmlFor={fieldId('callbackUrl')}>{t('form.callbackUrl')}</label>
         <input id={fieldId('callbackUrl')} type="url" value={values.callbackUrl} placeholder="https://example.com/oss-callback" spellCheck={false} onChange={(event) => change({ callbackUrl: event.target.value })} {...describedBy('callbackUrl', problems, 'link-callback-url-hint')} />
         <FieldProblem field="callbackUrl" problems={problems} />
-        <p id="link-callback-url-hint" className="links-hint">
+        <p id="link-callback-url-hint" className="help-text">
           {t('form.callbackUrlHint')}
         </p>
       </div>
-      <div className="links-field">
+      <div className="form-field">
         <label htmlFor={fieldId('callbackBody')}>{t('form.callbackBody')}</label>
         <textarea id={fieldId('callbackBody')} rows={3} value={values.callbackBody} spellCheck={false} onChange={(event) => change({ callbackBody: event.target.value })} {...describedBy('callbackBody', problems)} />
         <FieldProblem field="callbackBody" problems={problems} />
       </div>
       <div className="links-row">
-        <div className="links-field">
+        <div className="form-field">
           <label htmlFor="link-callback-body-type">{t('form.callbackBodyType')}</label>
           <select id="link-callback-body-type" value={values.callbackBodyType} onChange={(event) => changeBodyType(event.target.value as CallbackBodyType)}>
             {CALLBACK_BODY_TYPES.map((type) => (
@@ -53,7 +53,7 @@ export function CallbackOptions({ values, change, problems }: FormSectionProps) 
             ))}
           </select>
         </div>
-        <div className="links-field">
+        <div className="form-field">
           <label htmlFor={fieldId('callbackHost')}>{t('form.callbackHost')}</label>
           <input id={fieldId('callbackHost')} value={values.callbackHost} spellCheck={false} onChange={(event) => change({ callbackHost: event.target.value })} {...describedBy('callbackHost', problems)} />
           <FieldProblem field="callbackHost" problems={problems} />

@@ -12,36 +12,36 @@ import { THUMBNAIL_PROCESS } from './link-form-values.js';
 export function DownloadOptions({ values, change, problems, limits }: FormSectionProps) {
   const { t } = useTranslation('links');
   return (
-    <fieldset className="links-fieldset" data-testid="download-options">
+    <fieldset className="form-section" data-testid="download-options">
       <legend>{t('form.downloadOptions')}</legend>
-      <div className="links-field">
+      <div className="form-field">
         <label htmlFor={fieldId('versionId')}>{t('form.versionId')}</label>
         <input id={fieldId('versionId')} value={values.versionId} spellCheck={false} onChange={(event) => change({ versionId: event.target.value })} {...describedBy('versionId', problems, 'link-version-hint')} />
         <FieldProblem field="versionId" problems={problems} />
-        <p id="link-version-hint" className="links-hint">
+        <p id="link-version-hint" className="help-text">
           {t('form.versionIdHint')}
         </p>
       </div>
       {limits?.supportsProcess === true && (
-        <div className="links-field">
+        <div className="form-field">
           <label htmlFor={fieldId('process')}>{t('form.process')}</label>
           <div className="links-inline">
             <input id={fieldId('process')} value={values.process} placeholder={THUMBNAIL_PROCESS} spellCheck={false} onChange={(event) => change({ process: event.target.value })} {...describedBy('process', problems, 'link-process-hint')} />
-            <button type="button" className="links-button" onClick={() => change({ process: THUMBNAIL_PROCESS })}>
+            <button type="button" className="button" onClick={() => change({ process: THUMBNAIL_PROCESS })}>
               {t('form.processThumbnail')}
             </button>
           </div>
           <FieldProblem field="process" problems={problems} />
-          <p id="link-process-hint" className="links-hint">
+          <p id="link-process-hint" className="help-text">
             {t('form.processHint')}
           </p>
         </div>
       )}
-      <div className="links-field">
+      <div className="form-field">
         <label htmlFor={fieldId('downloadName')}>{t('form.downloadName')}</label>
         <input id={fieldId('downloadName')} value={values.downloadName} placeholder="report.pdf" onChange={(event) => change({ downloadName: event.target.value })} {...describedBy('downloadName', problems, 'link-download-name-hint')} />
         <FieldProblem field="downloadName" problems={problems} />
-        <p id="link-download-name-hint" className="links-hint">
+        <p id="link-download-name-hint" className="help-text">
           {t('form.downloadNameHint')}
         </p>
       </div>

@@ -7,10 +7,10 @@ import type { ErrorInfo } from '../../../../electron/shared/errors.js';
 /** What failed (`title`) and the host's error. */
 export function ErrorNote({ title, error, testId }: { readonly title: string; readonly error: ErrorInfo; readonly testId?: string }) {
   return (
-    <div className="links-error" role="alert" data-testid={testId} data-code={error.code}>
-      <p className="links-error-title">{title}</p>
+    <div className="callout callout-danger" role="alert" data-testid={testId} data-code={error.code}>
+      <p className="callout-title">{title}</p>
       <p>{error.message}</p>
-      {error.hint !== '' && <p className="links-hint">{error.hint}</p>}
+      {error.hint !== '' && <p className="help-text">{error.hint}</p>}
     </div>
   );
 }

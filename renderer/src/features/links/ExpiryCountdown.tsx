@@ -19,7 +19,7 @@ export function ExpiryCountdown({ expiresAt }: { readonly expiresAt: string }) {
       <span role="timer" aria-live="off" aria-atomic="true">
         {expired ? t('countdown.expired') : t('countdown.expiresIn', { duration: duration(leftSeconds) })}
       </span>{' '}
-      <time className="links-muted" dateTime={expiresAt}>
+      <time className="muted" dateTime={expiresAt}>
         {t('countdown.at', { time: formatDateTime(expiresAt) })}
       </time>
     </p>

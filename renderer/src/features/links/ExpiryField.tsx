@@ -30,12 +30,12 @@ export function ExpiryField({ values, change, problems, limits }: FormSectionPro
   const problem = problems.has('expiry') ? [problemId('expiry')] : [];
   const groupDescription = [...problem, ...(showCap ? [CAP_NOTE_ID] : [])].join(' ');
   return (
-    <fieldset className="links-fieldset" aria-describedby={groupDescription === '' ? undefined : groupDescription} data-testid="expiry">
+    <fieldset className="form-section" aria-describedby={groupDescription === '' ? undefined : groupDescription} data-testid="expiry">
       <legend>{t('form.expiry')}</legend>
       {tokenExpired && (
-        <div className="links-blocking" role="alert" data-testid="token-expired">
+        <div className="callout callout-danger" role="alert" data-testid="token-expired">
           <p>{t('problems.tokenExpired')}</p>
-          <p className="links-hint">{limits.capReason}</p>
+          <p className="help-text">{limits.capReason}</p>
         </div>
       )}
       <div className="links-inline links-presets">

@@ -39,7 +39,7 @@ export function FieldProblem({ field, problems }: { readonly field: FormField; r
   const problem = problems.get(field);
   if (problem === undefined) return null;
   return (
-    <p id={problemId(field)} className="links-problem" data-testid={`problem-${field}`}>
+    <p id={problemId(field)} className="form-problem" data-testid={`problem-${field}`}>
       {text(problem)}
     </p>
   );

@@ -32,17 +32,17 @@ export function ForgetConfirm({ link, active, busy, error, onConfirm, onCancel }
   const titleId = `forget-title-${link.id}`;
   const textId = `forget-text-${link.id}`;
   return (
-    <div className="links-confirm" role="alertdialog" aria-labelledby={titleId} aria-describedby={textId} onKeyDown={onKeyDown} data-testid="forget-confirm">
-      <p id={titleId} className="links-error-title">
+    <div className="callout callout-warning" role="alertdialog" aria-labelledby={titleId} aria-describedby={textId} onKeyDown={onKeyDown} data-testid="forget-confirm">
+      <p id={titleId} className="callout-title">
         {t('issued.forgetTitle')}
       </p>
       <p id={textId}>{active ? t('issued.forgetActive', { key: link.key, time: formatDateTime(link.expiresAt) }) : t('issued.forgetExpired', { key: link.key })}</p>
       {error !== undefined && <ErrorNote title={t('issued.forgetTitle')} error={error} />}
-      <div className="links-actions">
-        <button type="button" className="links-button links-danger" onClick={onConfirm} disabled={busy} data-testid="forget-confirm-yes">
+      <div className="button-row links-actions">
+        <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy} data-testid="forget-confirm-yes">
           {busy ? t('issued.forgetting') : t('issued.forgetConfirm')}
         </button>
-        <button type="button" ref={keep} className="links-button" onClick={onCancel}>
+        <button type="button" ref={keep} className="button" onClick={onCancel}>
           {t('issued.forgetCancel')}
         </button>
       </div>

@@ -9,11 +9,11 @@ import { CopyButton } from '../../app/CopyButton.js';
 export function HeadersTable({ headers }: { readonly headers: Readonly<Record<string, string>> }) {
   const { t } = useTranslation('links');
   const entries = Object.entries(headers);
-  if (entries.length === 0) return <p className="links-hint" data-testid="no-headers">{t('result.noHeaders')}</p>;
+  if (entries.length === 0) return <p className="help-text" data-testid="no-headers">{t('result.noHeaders')}</p>;
   return (
     <>
-      <p className="links-hint">{t('result.headersIntro')}</p>
-      <table className="links-table" data-testid="link-headers">
+      <p className="help-text">{t('result.headersIntro')}</p>
+      <table className="data-table" data-testid="link-headers">
         <thead>
           <tr>
             <th scope="col">{t('result.headerName')}</th>
@@ -33,7 +33,7 @@ export function HeadersTable({ headers }: { readonly headers: Readonly<Record<st
                 <code data-testid="header-value">{value}</code>
               </td>
               <td>
-                <CopyButton text={`${name}: ${value}`} label={t('result.copyHeader', { name })} className="links-button" />
+                <CopyButton text={`${name}: ${value}`} label={t('result.copyHeader', { name })} className="button" />
               </td>
             </tr>
           ))}

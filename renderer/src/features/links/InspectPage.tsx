@@ -89,9 +89,9 @@ export function InspectPage() {
   return (
     <section className="page links-page" aria-labelledby="inspect-title">
       <h1 id="inspect-title">{t('inspect.title')}</h1>
-      <p className="links-intro">{t('inspect.intro')}</p>
+      <p className="muted">{t('inspect.intro')}</p>
       <form className="links-form" noValidate onSubmit={submit} aria-labelledby="inspect-title" data-testid="inspect-form">
-        <div className="links-field">
+        <div className="form-field">
           <label htmlFor="inspect-url">{t('inspect.url')}</label>
           <textarea
             id="inspect-url"
@@ -104,12 +104,12 @@ export function InspectPage() {
             aria-describedby={problems.url !== undefined ? 'inspect-url-problem' : undefined}
           />
           {problems.url !== undefined && (
-            <p id="inspect-url-problem" className="links-problem">
+            <p id="inspect-url-problem" className="form-problem">
               {problems.url}
             </p>
           )}
         </div>
-        <div className="links-field">
+        <div className="form-field">
           <label htmlFor="inspect-answer">{t('inspect.answer')}</label>
           <textarea
             id="inspect-answer"
@@ -122,16 +122,16 @@ export function InspectPage() {
             aria-describedby={[...(problems.answer !== undefined ? ['inspect-answer-problem'] : []), 'inspect-answer-hint'].join(' ')}
           />
           {problems.answer !== undefined && (
-            <p id="inspect-answer-problem" className="links-problem">
+            <p id="inspect-answer-problem" className="form-problem">
               {problems.answer}
             </p>
           )}
-          <p id="inspect-answer-hint" className="links-hint">
+          <p id="inspect-answer-hint" className="help-text">
             {t('inspect.answerHint')}
           </p>
         </div>
-        <div className="links-actions">
-          <button type="submit" className="links-button links-primary" disabled={phase.kind === 'inspecting'} data-testid="inspect-submit">
+        <div className="button-row links-actions">
+          <button type="submit" className="button button-primary" disabled={phase.kind === 'inspecting'} data-testid="inspect-submit">
             {phase.kind === 'inspecting' ? t('inspect.inspecting') : t('inspect.submit')}
           </button>
         </div>

@@ -33,7 +33,7 @@ export function InspectionView({ inspection, heading }: { readonly inspection: L
         </h2>
         <h3>{t('inspect.verification')}</h3>
         <VerificationNote verification={inspection.verification} />
-        {inspection.issuedLinkId !== undefined && <p className="links-hint">{t('inspect.issued')}</p>}
+        {inspection.issuedLinkId !== undefined && <p className="help-text">{t('inspect.issued')}</p>}
         <dl className="links-facts">
           <dt>{t('inspect.bucket')}</dt>
           <dd data-testid="inspect-bucket">{inspection.bucket ?? t('inspect.bucketUnknown')}</dd>
@@ -66,7 +66,7 @@ export function InspectionView({ inspection, heading }: { readonly inspection: L
         </dl>
         <h3>{t('inspect.signedHeaders')}</h3>
         {inspection.signedHeaders.length === 0 ? (
-          <p className="links-hint">{t('inspect.signedHeadersNone')}</p>
+          <p className="help-text">{t('inspect.signedHeadersNone')}</p>
         ) : (
           <>
             <ul className="links-chips" data-testid="inspect-signed-headers">
@@ -76,13 +76,13 @@ export function InspectionView({ inspection, heading }: { readonly inspection: L
                 </li>
               ))}
             </ul>
-            <p className="links-hint">{t('inspect.signedHeadersHint')}</p>
+            <p className="help-text">{t('inspect.signedHeadersHint')}</p>
           </>
         )}
         {inspection.parameters.length > 0 && (
           <>
             <h3>{t('inspect.parameters')}</h3>
-            <table className="links-table" data-testid="inspect-parameters">
+            <table className="data-table" data-testid="inspect-parameters">
               <thead>
                 <tr>
                   <th scope="col">{t('inspect.parameterName')}</th>

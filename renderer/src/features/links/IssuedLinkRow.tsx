@@ -46,16 +46,16 @@ export function IssuedLinkRow(props: IssuedLinkRowProps) {
           <time dateTime={link.expiresAt}>{formatDateTime(link.expiresAt)}</time>
         </td>
         <td>
-          <span className={`links-status is-${status}`} data-testid="issued-status">
+          <span className={status === 'active' ? 'badge badge-success' : 'badge'} data-testid="issued-status">
             {status === 'active' ? t('issued.active') : t('issued.expired')}
           </span>
         </td>
         <td className="links-row-actions">
-          <CopyButton text={link.url} label={t('issued.copyLink', { key: link.key })} className="links-button" />
-          <button type="button" className="links-button" aria-label={t('issued.inspectLabel', { key: link.key })} onClick={props.onInspect}>
+          <CopyButton text={link.url} label={t('issued.copyLink', { key: link.key })} className="button" />
+          <button type="button" className="button" aria-label={t('issued.inspectLabel', { key: link.key })} onClick={props.onInspect}>
             {t('issued.inspect')}
           </button>
-          <button type="button" className="links-button" aria-label={t('issued.forgetLabel', { key: link.key })} aria-expanded={confirming} onClick={props.onAskForget} data-testid="forget">
+          <button type="button" className="button" aria-label={t('issued.forgetLabel', { key: link.key })} aria-expanded={confirming} onClick={props.onAskForget} data-testid="forget">
             {t('issued.forget')}
           </button>
         </td>

@@ -65,9 +65,9 @@ export function IssuedLinksPage() {
   return (
     <section className="page links-page" aria-labelledby="issued-title">
       <h1 id="issued-title">{t('issued.title')}</h1>
-      <p className="links-intro">{t('issued.intro')}</p>
-      <div className="links-toolbar" role="search">
-        <fieldset className="links-fieldset links-inline">
+      <p className="muted">{t('issued.intro')}</p>
+      <div className="toolbar links-toolbar" role="search">
+        <fieldset className="form-section links-inline">
           <legend className="visually-hidden">{t('issued.filter')}</legend>
           <span aria-hidden="true">{t('issued.filter')}</span>
           {FILTERS.map((value) => (
@@ -80,28 +80,28 @@ export function IssuedLinksPage() {
           {t('issued.search')}
         </label>
         <input id="issued-search" type="search" value={search} placeholder={t('issued.searchPlaceholder')} onChange={(event) => setSearch(event.target.value)} />
-        <button type="button" className="links-button" onClick={() => void exportCsv()} disabled={exporting.busy} data-testid="export-csv">
+        <button type="button" className="button" onClick={() => void exportCsv()} disabled={exporting.busy} data-testid="export-csv">
           {exporting.busy ? t('issued.exporting') : t('issued.exportCsv')}
         </button>
       </div>
       {exporting.error !== undefined && <ErrorNote title={t('issued.exportCsv')} error={exporting.error} testId="export-error" />}
-      {state.kind === 'loading' && <p className="links-hint">{t('issued.loading')}</p>}
+      {state.kind === 'loading' && <p className="help-text">{t('issued.loading')}</p>}
       {state.kind === 'failed' && (
         <>
           <ErrorNote title={t('issued.title')} error={state.error} testId="issued-error" />
-          <button type="button" className="links-button" onClick={reload}>
+          <button type="button" className="button" onClick={reload}>
             {t('issued.retry')}
           </button>
         </>
       )}
       {state.kind === 'ready' && (
         <>
-          <p className="links-hint" aria-live="polite" data-testid="issued-count">
+          <p className="help-text" aria-live="polite" data-testid="issued-count">
             {links.length === 0 ? t('issued.empty') : shown.length === 0 ? t('issued.noMatch') : t('issued.countShown', { shown: shown.length, total: state.value.total })}
           </p>
           {shown.length > 0 && (
             <div className="links-table-wrap">
-              <table className="links-table" data-testid="issued-links">
+              <table className="data-table" data-testid="issued-links">
                 <thead>
                   <tr>
                     <th scope="col">{t('issued.method')}</th>

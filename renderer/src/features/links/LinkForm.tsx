@@ -54,13 +54,13 @@ export function LinkForm(props: LinkFormProps) {
       <ExpiryField {...section} />
       {props.values.method === 'PUT' ? <UploadOptions {...section} /> : <DownloadOptions {...section} />}
       {attempted && problems.size > 0 && (
-        <p className="links-problem" role="alert" data-testid="problems-summary">
+        <p className="form-problem" role="alert" data-testid="problems-summary">
           {t('form.problemsSummary')}
         </p>
       )}
       {refusal !== undefined && <ErrorNote title={t('form.refused')} error={refusal} testId="link-refused" />}
-      <div className="links-actions">
-        <button type="submit" className="links-button links-primary" disabled={!ready || busy || blocked} data-testid="create-link">
+      <div className="button-row links-actions">
+        <button type="submit" className="button button-primary" disabled={!ready || busy || blocked} data-testid="create-link">
           {busy ? t('form.creating') : t('form.create')}
         </button>
       </div>

@@ -30,12 +30,12 @@ export function LinkResultView({ result, onMakeAnother }: { readonly result: Lin
       <h2 id="link-result-title" ref={heading} tabIndex={-1}>
         {result.method === 'PUT' ? t('result.titlePut') : t('result.titleGet')}
       </h2>
-      <p className="links-hint">{t('result.summary', { key: result.key, bucket: result.bucket, profile: result.profile })}</p>
-      <div className="links-field">
+      <p className="help-text">{t('result.summary', { key: result.key, bucket: result.bucket, profile: result.profile })}</p>
+      <div className="form-field">
         <label htmlFor="link-result-url">{t('result.url')}</label>
         <div className="links-inline links-url-row">
           <input id="link-result-url" className="links-url" readOnly value={result.url} onFocus={(event) => event.currentTarget.select()} data-testid="link-url" />
-          <CopyButton text={result.url} label={t('result.copyUrl')} testId="copy-url" className="links-button" />
+          <CopyButton text={result.url} label={t('result.copyUrl')} testId="copy-url" className="button" />
         </div>
       </div>
       <ExpiryCountdown expiresAt={result.expiresAt} />
@@ -56,14 +56,14 @@ export function LinkResultView({ result, onMakeAnother }: { readonly result: Lin
           <QrCode text={result.url} />
         </section>
       </div>
-      <div className="links-actions">
-        <button type="button" className="links-button links-primary" onClick={onMakeAnother} data-testid="make-another">
+      <div className="button-row links-actions">
+        <button type="button" className="button button-primary" onClick={onMakeAnother} data-testid="make-another">
           {t('result.makeAnother')}
         </button>
-        <button type="button" className="links-button" onClick={() => openInspector(result.url)}>
+        <button type="button" className="button" onClick={() => openInspector(result.url)}>
           {t('result.inspect')}
         </button>
-        <Link href={ROUTES.links} className="links-button">
+        <Link href={ROUTES.links} className="button">
           {t('result.issued')}
         </Link>
       </div>

@@ -16,7 +16,7 @@ export function LinkWarnings({ warnings }: { readonly warnings: readonly LinkWar
         {warnings.map((warning) => (
           <li key={warning.code} data-code={warning.code}>
             <p>{warning.message}</p>
-            {warning.hint !== undefined && <p className="links-hint">{warning.hint}</p>}
+            {warning.hint !== undefined && <p className="help-text">{warning.hint}</p>}
           </li>
         ))}
       </ul>

@@ -29,9 +29,9 @@ export function MetadataRows({ values, change, problems }: FormSectionProps) {
     window.setTimeout(() => document.getElementById(next === undefined ? 'link-metadata-add' : fieldId(`metaName-${next.id}`))?.focus(), 0);
   };
   return (
-    <fieldset className="links-fieldset" aria-describedby="link-metadata-hint">
+    <fieldset className="form-section" aria-describedby="link-metadata-hint">
       <legend>{t('form.metadata')}</legend>
-      <p id="link-metadata-hint" className="links-hint">
+      <p id="link-metadata-hint" className="help-text">
         {t('form.metadataHint')}
       </p>
       {rows.length > 0 && (
@@ -40,7 +40,7 @@ export function MetadataRows({ values, change, problems }: FormSectionProps) {
             const position = index + 1;
             return (
               <li key={row.id} className="links-metadata-row">
-                <div className="links-field">
+                <div className="form-field">
                   <input
                     id={fieldId(`metaName-${row.id}`)}
                     aria-label={t('form.metadataNameOf', { index: position })}
@@ -53,7 +53,7 @@ export function MetadataRows({ values, change, problems }: FormSectionProps) {
                   />
                   <FieldProblem field={`metaName-${row.id}`} problems={problems} />
                 </div>
-                <div className="links-field">
+                <div className="form-field">
                   <input
                     id={fieldId(`metaValue-${row.id}`)}
                     aria-label={t('form.metadataValueOf', { index: position })}
@@ -64,7 +64,7 @@ export function MetadataRows({ values, change, problems }: FormSectionProps) {
                   />
                   <FieldProblem field={`metaValue-${row.id}`} problems={problems} />
                 </div>
-                <button type="button" className="links-button" aria-label={t('form.metadataRemove', { index: position })} onClick={() => remove(index, row.id)}>
+                <button type="button" className="button" aria-label={t('form.metadataRemove', { index: position })} onClick={() => remove(index, row.id)}>
                   ×
                 </button>
               </li>
@@ -72,10 +72,10 @@ export function MetadataRows({ values, change, problems }: FormSectionProps) {
           })}
         </ul>
       )}
-      <button id="link-metadata-add" type="button" className="links-button links-metadata-add" onClick={add} disabled={rows.length >= MAX_METADATA_ROWS}>
+      <button id="link-metadata-add" type="button" className="button links-metadata-add" onClick={add} disabled={rows.length >= MAX_METADATA_ROWS}>
         {t('form.metadataAdd')}
       </button>
-      {rows.length >= MAX_METADATA_ROWS && <p className="links-hint">{t('form.metadataFull', { count: MAX_METADATA_ROWS })}</p>}
+      {rows.length >= MAX_METADATA_ROWS && <p className="help-text">{t('form.metadataFull', { count: MAX_METADATA_ROWS })}</p>}
     </fieldset>
   );
 }

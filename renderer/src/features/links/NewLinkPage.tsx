@@ -92,8 +92,8 @@ export function NewLinkPage() {
         <LinkResultView result={phase.result} onMakeAnother={makeAnother} />
       ) : (
         <>
-          <p className="links-intro">{t('form.intro')}</p>
-          {profiles.kind === 'loading' && <p className="links-hint">{t('form.loadingProfiles')}</p>}
+          <p className="muted">{t('form.intro')}</p>
+          {profiles.kind === 'loading' && <p className="help-text">{t('form.loadingProfiles')}</p>}
           <LinkForm
             values={values}
             change={change}

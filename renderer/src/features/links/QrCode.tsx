@@ -37,6 +37,6 @@ export function QrCode({ text }: { readonly text: string }) {
   }, [text]);
   if (image === undefined || image.text !== text) return <div className="links-qr" aria-busy="true" />;
   if (image.kind === 'unavailable') return null;
-  if (image.kind === 'too-long') return <p className="links-hint">{t('result.qrTooLong')}</p>;
+  if (image.kind === 'too-long') return <p className="help-text">{t('result.qrTooLong')}</p>;
   return <img className="links-qr" src={image.src} alt={t('result.qrAlt')} data-testid="qr-code" />;
 }

@@ -59,7 +59,7 @@ export function SnippetTabs({ snippets }: { readonly snippets: LinkSnippets }) {
           <pre tabIndex={0}>
             <code>{snippets[tab.id]}</code>
           </pre>
-          <CopyButton text={snippets[tab.id]} label={t('result.copySnippet', { name: tab.name })} className="links-button" />
+          <CopyButton text={snippets[tab.id]} label={t('result.copySnippet', { name: tab.name })} className="button" />
         </div>
       ))}
     </div>

@@ -23,7 +23,7 @@ export function TargetFields({ values, change, problems, profiles, onPrefixTyped
   return (
     <>
       {profiles !== undefined && (
-        <div className="links-field">
+        <div className="form-field">
           <label htmlFor="link-profile">{t('form.profile')}</label>
           <select id="link-profile" value={values.profile} onChange={(event) => change({ profile: event.target.value })} aria-describedby="link-profile-hint">
             {profiles.profiles.map((profile) => (
@@ -32,26 +32,26 @@ export function TargetFields({ values, change, problems, profiles, onPrefixTyped
               </option>
             ))}
           </select>
-          <p id="link-profile-hint" className="links-hint">
+          <p id="link-profile-hint" className="help-text">
             {t('form.profileHint')}
           </p>
         </div>
       )}
 
-      <fieldset className="links-fieldset links-choices">
+      <fieldset className="form-section links-choices">
         <legend>{t('form.method')}</legend>
         {(['PUT', 'GET'] as const).map((method) => (
           <label key={method} className={`links-choice ${values.method === method ? 'is-chosen' : ''}`}>
             <input type="radio" name="link-method" value={method} checked={values.method === method} onChange={() => change({ method })} />
             <span>
               <strong>{method === 'PUT' ? t('form.methodPut') : t('form.methodGet')}</strong>
-              <span className="links-hint">{method === 'PUT' ? t('form.methodPutHint') : t('form.methodGetHint')}</span>
+              <span className="help-text">{method === 'PUT' ? t('form.methodPutHint') : t('form.methodGetHint')}</span>
             </span>
           </label>
         ))}
       </fieldset>
 
-      <fieldset className="links-fieldset">
+      <fieldset className="form-section">
         <legend>{t('form.keyMode')}</legend>
         <div className="links-inline">
           {(['name', 'key'] as const satisfies readonly KeyMode[]).map((mode) => (
@@ -63,7 +63,7 @@ export function TargetFields({ values, change, problems, profiles, onPrefixTyped
         </div>
         {values.keyMode === 'name' ? (
           <div className="links-row">
-            <div className="links-field">
+            <div className="form-field">
               <label htmlFor={fieldId('prefix')}>{t('form.prefix')}</label>
               <input
                 id={fieldId('prefix')}
@@ -76,31 +76,31 @@ export function TargetFields({ values, change, problems, profiles, onPrefixTyped
                 {...describedBy('prefix', problems, 'link-prefix-hint')}
               />
               <FieldProblem field="prefix" problems={problems} />
-              <p id="link-prefix-hint" className="links-hint">
+              <p id="link-prefix-hint" className="help-text">
                 {t('form.prefixHint')}
               </p>
             </div>
-            <div className="links-field">
+            <div className="form-field">
               <label htmlFor={fieldId('fileName')}>{t('form.fileName')}</label>
               <input id={fieldId('fileName')} value={values.fileName} spellCheck={false} onChange={(event) => change({ fileName: event.target.value })} {...describedBy('fileName', problems, 'link-file-name-hint')} />
               <FieldProblem field="fileName" problems={problems} />
-              <p id="link-file-name-hint" className="links-hint">
+              <p id="link-file-name-hint" className="help-text">
                 {t('form.fileNameHint')}
               </p>
             </div>
           </div>
         ) : (
-          <div className="links-field">
+          <div className="form-field">
             <label htmlFor={fieldId('key')}>{t('form.key')}</label>
             <input id={fieldId('key')} value={values.key} spellCheck={false} onChange={(event) => change({ key: event.target.value })} {...describedBy('key', problems, 'link-key-hint')} />
             <FieldProblem field="key" problems={problems} />
-            <p id="link-key-hint" className="links-hint">
+            <p id="link-key-hint" className="help-text">
               {t('form.keyHint')}
             </p>
           </div>
         )}
         {values.keyMode === 'name' && values.fileName !== '' && (
-          <p className="links-hint" data-testid="key-preview">
+          <p className="help-text" data-testid="key-preview">
             {t('form.keyPreview', { key })}
           </p>
         )}

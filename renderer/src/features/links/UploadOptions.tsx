@@ -33,9 +33,9 @@ export function UploadOptions(props: FormSectionProps) {
   const name = formKey(values).split('/').pop() ?? '';
   const guess = name.includes('.') ? mime.getType(name) : null;
   return (
-    <fieldset className="links-fieldset" data-testid="upload-options">
+    <fieldset className="form-section" data-testid="upload-options">
       <legend>{t('form.uploadOptions')}</legend>
-      <div className="links-field">
+      <div className="form-field">
         <label htmlFor={fieldId('contentType')}>{t('form.contentType')}</label>
         <div className="links-inline">
           <input
@@ -49,7 +49,7 @@ export function UploadOptions(props: FormSectionProps) {
             {...describedBy('contentType', problems, 'link-content-type-hint')}
           />
           {guess !== null && guess !== values.contentType.trim() && (
-            <button type="button" className="links-button" aria-label={t('form.contentTypeGuessLabel', { type: guess, name })} onClick={() => change({ contentType: guess })}>
+            <button type="button" className="button" aria-label={t('form.contentTypeGuessLabel', { type: guess, name })} onClick={() => change({ contentType: guess })}>
               {t('form.contentTypeGuess', { type: guess })}
             </button>
           )}
@@ -60,15 +60,15 @@ export function UploadOptions(props: FormSectionProps) {
           ))}
         </datalist>
         <FieldProblem field="contentType" problems={problems} />
-        <p id="link-content-type-hint" className="links-hint">
+        <p id="link-content-type-hint" className="help-text">
           {t('form.contentTypeHint')}
         </p>
       </div>
-      <label className="links-check">
+      <label className="form-check links-check">
         <input type="checkbox" checked={values.forbidOverwrite} onChange={(event) => change({ forbidOverwrite: event.target.checked })} /> {t('form.forbidOverwrite')}
       </label>
       {limits !== undefined && limits.storageClasses.length > 0 && (
-        <div className="links-field">
+        <div className="form-field">
           <label htmlFor="link-storage-class">{t('form.storageClass')}</label>
           <select id="link-storage-class" value={limits.storageClasses.includes(values.storageClass) ? values.storageClass : ''} onChange={(event) => change({ storageClass: event.target.value })}>
             <option value="">{t('form.storageClassDefault')}</option>

@@ -24,7 +24,7 @@ export function VerificationNote({ verification }: { readonly verification: Link
   return (
     <div className={`links-verdict is-${tone}`} data-testid="verification" data-kind={verification.kind}>
       <p>{title}</p>
-      {detail !== undefined && <p className="links-hint">{detail}</p>}
+      {detail !== undefined && <p className="help-text">{detail}</p>}
     </div>
   );
 }

@@ -43,10 +43,10 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }
         <h2 id={`${id}-title`}>{title}</h2>
         <p id={`${id}-body`}>{body}</p>
         <div className="dialog-actions">
-          <button type="button" ref={cancelRef} onClick={onCancel}>
+          <button type="button" ref={cancelRef} className="button" onClick={onCancel}>
             {t('actions.cancel')}
           </button>
-          <button type="button" ref={confirmRef} className="danger" onClick={onConfirm}>
+          <button type="button" ref={confirmRef} className="button button-danger" onClick={onConfirm}>
             {confirmLabel}
           </button>
         </div>

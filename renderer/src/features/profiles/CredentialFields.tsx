@@ -45,7 +45,7 @@ export function CredentialFields({ binding }: { readonly binding: EditorBinding 
         </>
       )}
       {binding.readOnly ? (
-        <p className="field-help">{t('secretStatusHelp.builtIn')}</p>
+        <p className="help-text">{t('secretStatusHelp.builtIn')}</p>
       ) : (
         <SelectField
           binding={binding}

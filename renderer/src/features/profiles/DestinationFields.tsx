@@ -75,7 +75,7 @@ export function DestinationFields({ binding }: { readonly binding: EditorBinding
         />
       )}
       {resolved !== undefined && (
-        <p className="field-help endpoint-resolved" data-testid="endpoint-resolved">
+        <p className="help-text endpoint-resolved" data-testid="endpoint-resolved">
           {t('editor.endpoint.resolved', { url: resolved })}
         </p>
       )}

@@ -33,19 +33,19 @@ export function FormField({ id, label, help, problem, hostMessage, need, childre
   const invalid = problem !== undefined || hostMessage !== undefined;
   const describedBy = [help === undefined ? undefined : `${id}-help`, invalid ? `${id}-problem` : undefined].filter((part) => part !== undefined).join(' ');
   return (
-    <div className={`form-field${invalid ? ' form-field-invalid' : ''}`} data-field={id}>
+    <div className="form-field" data-field={id}>
       <label htmlFor={id}>
         {label}
         {need !== undefined && <span className="field-need"> ({t(need === 'required' ? 'editor.required' : 'editor.optional')})</span>}
       </label>
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': invalid })}
       {help !== undefined && (
-        <p className="field-help" id={`${id}-help`}>
+        <p className="help-text" id={`${id}-help`}>
           {help}
         </p>
       )}
       {invalid && (
-        <p className="field-problem" id={`${id}-problem`} data-testid={`problem-${id}`}>
+        <p className="form-problem" id={`${id}-problem`} data-testid={`problem-${id}`}>
           {problem === undefined ? hostMessage : valuesT<`validation.${ValidationKey}`>(t)(`validation.${problem.key}`, problem.values)}
         </p>
       )}

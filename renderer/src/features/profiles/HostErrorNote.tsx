@@ -8,10 +8,10 @@ import './profiles.css';
 /** The note; `title` leads it when given (what was being done). */
 export function HostErrorNote({ error, title, testId }: { readonly error: ErrorInfo; readonly title?: string; readonly testId?: string }) {
   return (
-    <div className="host-error" role="alert" data-testid={testId ?? 'host-error'} data-code={error.code}>
-      {title !== undefined && <p className="host-error-title">{title}</p>}
-      <p className="host-error-message">{error.message}</p>
-      {error.hint !== '' && <p className="host-error-hint">{error.hint}</p>}
+    <div className="callout callout-danger host-error" role="alert" data-testid={testId ?? 'host-error'} data-code={error.code}>
+      {title !== undefined && <p className="callout-title">{title}</p>}
+      <p>{error.message}</p>
+      {error.hint !== '' && <p className="muted">{error.hint}</p>}
     </div>
   );
 }

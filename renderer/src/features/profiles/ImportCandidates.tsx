@@ -19,7 +19,7 @@ export interface ImportCandidatesProps {
 export function ImportCandidates({ candidates, chosen, onToggle }: ImportCandidatesProps) {
   const { t } = useTranslation('profiles');
   return (
-    <table className="import-table">
+    <table className="data-table">
       <caption className="visually-hidden">{t('import.caption')}</caption>
       <thead>
         <tr>
@@ -50,7 +50,7 @@ export function ImportCandidates({ candidates, chosen, onToggle }: ImportCandida
               <th scope="row">{candidate.name}</th>
               <td>
                 {t(`import.sources.${candidate.source}`)}
-                <span className="muted import-origin">{candidate.origin}</span>
+                <span className="cell-note import-origin">{candidate.origin}</span>
               </td>
               <td>{t(`provider.${candidate.provider}`)}</td>
               <td>

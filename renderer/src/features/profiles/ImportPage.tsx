@@ -85,7 +85,7 @@ export function ImportPage() {
     <section className="page profiles-page import-page" data-testid="import-page">
       <header className="page-header">
         <h1>{t('import.title')}</h1>
-        <Link href="/" className="button-link">
+        <Link href="/" className="button">
           {t('actions.back')}
         </Link>
       </header>
@@ -121,8 +121,8 @@ export function ImportPage() {
           </select>
         </div>
         {secretStore === 'keychain' && <KeychainNote />}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={preview.kind === 'looking'} data-testid="import-look">
+        <div className="button-row form-actions">
+          <button type="submit" className="button button-primary" disabled={preview.kind === 'looking'} data-testid="import-look">
             {preview.kind === 'looking' ? t('import.looking') : t('import.look')}
           </button>
         </div>
@@ -142,8 +142,8 @@ export function ImportPage() {
       {found !== undefined && found.candidates.length > 0 && result === undefined && (
         <>
           <ImportCandidates candidates={found.candidates} chosen={chosen} onToggle={toggle} />
-          <div className="form-actions">
-            <button type="button" className="primary" disabled={chosen.size === 0 || apply.kind === 'applying'} onClick={() => void store()} data-testid="import-apply">
+          <div className="button-row form-actions">
+            <button type="button" className="button button-primary" disabled={chosen.size === 0 || apply.kind === 'applying'} onClick={() => void store()} data-testid="import-apply">
               {apply.kind === 'applying' ? t('import.applying') : t('import.apply', { count: chosen.size })}
             </button>
           </div>

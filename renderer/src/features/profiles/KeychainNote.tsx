@@ -12,8 +12,8 @@ export function KeychainNote() {
   const keychain = useAppStore((state) => state.info?.keychain);
   if (keychain === undefined || keychain.kind === 'available') return null;
   return (
-    <div className="keychain-note" role="note" data-testid="keychain-note" data-kind={keychain.kind}>
-      <p className="keychain-note-title">{t(keychain.kind === 'locked' ? 'keychain.locked' : 'keychain.noService')}</p>
+    <div className="callout callout-warning keychain-note" role="note" data-testid="keychain-note" data-kind={keychain.kind}>
+      <p className="callout-title">{t(keychain.kind === 'locked' ? 'keychain.locked' : 'keychain.noService')}</p>
       <p>{keychain.explanation}</p>
       <p>
         <strong>{t('keychain.fix')}</strong> {keychain.fix}

@@ -47,7 +47,7 @@ export function ProfileEditor({ name }: { readonly name: string | undefined }) {
     <section className="page profiles-page profile-editor" data-testid="profile-editor">
       <header className="page-header">
         <h1>{load.kind === 'ready' ? title : t('title')}</h1>
-        <Link href="/" className="button-link" data-testid="back-to-profiles">
+        <Link href="/" className="button" data-testid="back-to-profiles">
           {t('actions.back')}
         </Link>
       </header>
@@ -56,7 +56,7 @@ export function ProfileEditor({ name }: { readonly name: string | undefined }) {
       {load.kind === 'ready' && (
         <>
           {readOnly && (
-            <p className="builtin-note" role="note" data-testid="builtin-note">
+            <p className="callout builtin-note" role="note" data-testid="builtin-note">
               {t('editor.builtInNote')}
             </p>
           )}
@@ -69,24 +69,24 @@ export function ProfileEditor({ name }: { readonly name: string | undefined }) {
             }}
           >
             {editor.submitted && problemCount > 0 && (
-              <p className="form-problems" role="alert" data-testid="form-problems">
+              <p className="form-problem" role="alert" data-testid="form-problems">
                 {t('editor.fixErrors', { count: problemCount })}
               </p>
             )}
             <DestinationFields binding={binding} />
             <LinkFields binding={binding} />
             <CredentialFields binding={binding} />
-            <div className="form-actions">
+            <div className="button-row form-actions">
               {readOnly ? (
-                <button type="button" onClick={() => testName !== undefined && void runTest(testName)} disabled={test?.kind === 'running'} data-testid="test-profile">
+                <button type="button" className="button" onClick={() => testName !== undefined && void runTest(testName)} disabled={test?.kind === 'running'} data-testid="test-profile">
                   {test?.kind === 'running' ? t('actions.testing') : t('actions.test')}
                 </button>
               ) : (
                 <>
-                  <button type="submit" className="primary" disabled={editor.saving} data-testid="save-profile">
+                  <button type="submit" className="button button-primary" disabled={editor.saving} data-testid="save-profile">
                     {editor.saving ? t('actions.saving') : t('actions.save')}
                   </button>
-                  <button type="button" disabled={editor.saving || test?.kind === 'running'} onClick={() => void onSave(true)} data-testid="save-and-test">
+                  <button type="button" className="button" disabled={editor.saving || test?.kind === 'running'} onClick={() => void onSave(true)} data-testid="save-and-test">
                     {t('actions.saveAndTest')}
                   </button>
                 </>

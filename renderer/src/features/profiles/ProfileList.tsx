@@ -50,11 +50,11 @@ export function ProfileList() {
     <section className="page profiles-page" data-testid="profiles-page">
       <header className="page-header">
         <h1>{t('title')}</h1>
-        <div className="page-actions">
-          <Link href="/new" className="button-link primary" data-testid="add-profile">
+        <div className="button-row">
+          <Link href="/new" className="button button-primary" data-testid="add-profile">
             {t('actions.add')}
           </Link>
-          <Link href="/import" className="button-link" data-testid="import-profiles">
+          <Link href="/import" className="button" data-testid="import-profiles">
             {t('actions.import')}
           </Link>
         </div>
@@ -68,7 +68,7 @@ export function ProfileList() {
       {state.kind === 'failed' && <HostErrorNote error={state.error} title={t('loadFailed')} />}
       {state.kind === 'loading' && <p className="muted">{t('loading', { ns: 'common' })}</p>}
       {state.kind === 'loaded' && (
-        <table className="profiles-table">
+        <table className="data-table">
           <caption className="visually-hidden">{t('list.caption')}</caption>
           <thead>
             <tr>

@@ -31,7 +31,7 @@ export function ProfileRow({ profile, test, actions }: { readonly profile: Profi
         <th scope="row">
           <span className="profile-name">{profile.name}</span>
           {profile.isDefault && (
-            <span className="badge badge-default" data-testid="default-badge">
+            <span className="badge badge-accent" data-testid="default-badge">
               {t('list.defaultBadge')}
             </span>
           )}
@@ -45,20 +45,20 @@ export function ProfileRow({ profile, test, actions }: { readonly profile: Profi
             {t(`secretStatus.${status}`)}
           </span>
         </td>
-        <td className="row-actions">
-          <button type="button" onClick={() => actions.onTest(profile.name)} disabled={test?.kind === 'running'} aria-label={t('list.testOf', { name: profile.name })} data-testid="test-profile">
+        <td className="button-row">
+          <button type="button" className="button" onClick={() => actions.onTest(profile.name)} disabled={test?.kind === 'running'} aria-label={t('list.testOf', { name: profile.name })} data-testid="test-profile">
             {test?.kind === 'running' ? t('actions.testing') : t('actions.test')}
           </button>
-          <Link href={editPath} className="button-link" aria-label={t(profile.builtIn ? 'list.detailsOf' : 'list.editOf', { name: profile.name })} data-testid="edit-profile">
+          <Link href={editPath} className="button" aria-label={t(profile.builtIn ? 'list.detailsOf' : 'list.editOf', { name: profile.name })} data-testid="edit-profile">
             {profile.builtIn ? t('actions.details') : t('actions.edit')}
           </Link>
           {!profile.isDefault && (
-            <button type="button" onClick={() => actions.onMakeDefault(profile.name)} aria-label={t('list.makeDefaultOf', { name: profile.name })} data-testid="make-default">
+            <button type="button" className="button" onClick={() => actions.onMakeDefault(profile.name)} aria-label={t('list.makeDefaultOf', { name: profile.name })} data-testid="make-default">
               {t('actions.makeDefault')}
             </button>
           )}
           {!profile.builtIn && (
-            <button type="button" className="danger" onClick={() => actions.onRemove(profile.name)} aria-label={t('list.removeOf', { name: profile.name })} data-testid="remove-profile">
+            <button type="button" className="button button-danger" onClick={() => actions.onRemove(profile.name)} aria-label={t('list.removeOf', { name: profile.name })} data-testid="remove-profile">
               {t('actions.remove')}
             </button>
           )}

@@ -31,7 +31,7 @@ export function SecretInput({ control, value, onChange, onBlur, maxLength }: { r
       />
       <button
         type="button"
-        className="reveal-toggle"
+        className="button"
         aria-pressed={visible}
         aria-label={t('editor.secret.showLabel')}
         aria-controls={control.id}

@@ -17,7 +17,7 @@ export function AppearanceSection({ settings, saver }: { readonly settings: AppS
   return (
     <section className="settings-section" aria-labelledby="settings-appearance">
       <h2 id="settings-appearance">{t('appearance.title')}</h2>
-      <fieldset className="setting theme-choice" aria-describedby={saver.errors.theme === undefined ? undefined : 'setting-theme-problem'}>
+      <fieldset className="form-field theme-choice" aria-describedby={saver.errors.theme === undefined ? undefined : 'setting-theme-problem'}>
         <legend>{t('appearance.theme')}</legend>
         {THEMES.map((theme) => (
           <label key={theme} className="theme-option">
@@ -26,7 +26,7 @@ export function AppearanceSection({ settings, saver }: { readonly settings: AppS
           </label>
         ))}
         {saver.errors.theme !== undefined && (
-          <p className="setting-problem" id="setting-theme-problem" role="alert">
+          <p className="form-problem" id="setting-theme-problem" role="alert">
             {saver.errors.theme.message} {saver.errors.theme.hint}
           </p>
         )}

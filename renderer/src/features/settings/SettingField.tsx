@@ -32,9 +32,9 @@ export function SettingField({ id, label, help, problem, hostError, inline = fal
   const describedBy = [help === undefined ? undefined : `${id}-help`, invalid ? `${id}-problem` : undefined].filter((part) => part !== undefined).join(' ');
   const control = children({ id, 'aria-describedby': describedBy, 'aria-invalid': invalid });
   return (
-    <div className={`setting${inline ? ' setting-inline' : ''}${invalid ? ' setting-invalid' : ''}`} data-setting={id}>
+    <div className="form-field" data-setting={id}>
       {inline ? (
-        <span className="setting-check">
+        <span className="form-check">
           {control}
           <label htmlFor={id}>{label}</label>
         </span>
@@ -45,12 +45,12 @@ export function SettingField({ id, label, help, problem, hostError, inline = fal
         </>
       )}
       {help !== undefined && (
-        <p className="setting-help" id={`${id}-help`}>
+        <p className="help-text" id={`${id}-help`}>
           {help}
         </p>
       )}
       {invalid && (
-        <p className="setting-problem" id={`${id}-problem`} role="alert" data-testid={`problem-${id}`}>
+        <p className="form-problem" id={`${id}-problem`} role="alert" data-testid={`problem-${id}`}>
           {problem ?? `${hostError?.message ?? ''} ${hostError?.hint ?? ''}`.trim()}
         </p>
       )}

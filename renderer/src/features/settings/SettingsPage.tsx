@@ -22,12 +22,12 @@ export function SettingsPage() {
   return (
     <section className="page settings-page" data-testid="settings-page">
       <h1>{t('title')}</h1>
-      <p className="setting-help">{t('intro')}</p>
+      <p className="help-text">{t('intro')}</p>
       <p className={`settings-status settings-status-${saver.status}`} role="status" data-testid="settings-status">
         {saver.status === 'idle' ? '' : t(STATUS_KEY[saver.status])}
       </p>
       {settings === undefined ? (
-        <p className="setting-help">{t('loading')}</p>
+        <p className="help-text">{t('loading')}</p>
       ) : (
         <div className="settings-sections">
           <TransferSection settings={settings} saver={saver} />

@@ -54,7 +54,7 @@ export function TransferSection({ settings, saver }: { readonly settings: AppSet
   return (
     <section className="settings-section" aria-labelledby="settings-transfers">
       <h2 id="settings-transfers">{t('transfers.title')}</h2>
-      <p className="setting-help">{t('transfers.whenApplied')}</p>
+      <p className="help-text">{t('transfers.whenApplied')}</p>
       {field('concurrency', String(settings.concurrency))}
       {field('multipartThreshold', mibText(settings.multipartThreshold))}
       {field('partSize', mibText(settings.partSize))}
