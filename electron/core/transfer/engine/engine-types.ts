@@ -143,6 +143,15 @@ export interface TransferEngine {
   remove(id: TransferId): void;
   /** Drops every done, skipped, failed and canceled transfer from the queue. */
   clearFinished(): void;
+  /**
+   * Applies new settings at once. The number of parallel files counts from the next scheduling decision:
+   * a higher one starts waiting transfers now, a lower one lets the running ones finish and starts no new
+   * one until fewer run. Multipart threshold, part size and the other tunables apply to transfers that
+   * start from now on; a transfer already running, or resuming a saved multipart upload, keeps its plan.
+   * Throws a DropsignError (`invalid-argument`, `invalid-part-size`) for an invalid setting, and then
+   * keeps the current ones.
+   */
+  updateSettings(settings: EngineSettings): void;
   snapshot(): TransferSnapshot;
   /** Coalesced progress, about five batches a second. Returns the unsubscribe function. */
   onProgress(listener: (batch: ProgressBatch) => void): () => void;

@@ -13,11 +13,12 @@ import type { AppendOnlyLog } from '../../storage/append-only-log.js';
 import type { StopReason } from './abortable-sleep.js';
 import { descriptorOf, destinationEntry, destinationId, type DestinationEntry } from './destination.js';
 import { createEngineContext } from './engine-defaults.js';
-import type { CredentialsProvider, Destination, EngineDeps, EnqueueResult, TransferEngine } from './engine-types.js';
+import type { CredentialsProvider, Destination, EngineDeps, EngineSettings, EnqueueResult, TransferEngine } from './engine-types.js';
 import { enqueueFiles, pendingFiles } from './enqueue-files.js';
 import { buildQueueDocument, restoreQueue } from './queue-document.js';
 import { QueueStore, type QueueDocument } from './queue-store.js';
 import { runTransfer, type RunHooks, type RunOutcome } from './run-transfer.js';
+import { resolveSettings } from './settings.js';
 import type { TransferItem } from './transfer-item.js';
 import { TransferQueue } from './transfer-queue.js';
 import { IdleWaiters } from './idle-waiters.js';
@@ -47,7 +48,8 @@ interface Run {
 
 class Engine implements TransferEngine {
   readonly #deps: EngineDeps;
-  readonly #ctx: EngineContext;
+  /** Replaced (never mutated) when the settings change: a run keeps the context it started with. */
+  #ctx: EngineContext;
   readonly #queue: TransferQueue;
   readonly #store: QueueStore;
   readonly #history: AppendOnlyLog<HistoryEntry>;
@@ -86,7 +88,7 @@ class Engine implements TransferEngine {
     const build = (): QueueDocument => buildQueueDocument(this.#queue.values());
     this.#store = new QueueStore({ stateDir: deps.stateDir, clock, log, build, beforeWrite: () => this.#history.flush() });
     this.#discarder = new UploadDiscarder({
-      ctx: this.#ctx,
+      context: () => this.#ctx,
       credentialsFor: (item) => this.#credentialsFor(item),
       signal: this.#closing.signal,
       track: (task) => this.#track(task),
@@ -179,6 +181,13 @@ class Engine implements TransferEngine {
       this.#queue.remove(item.id);
     }
     this.#settle();
+  }
+
+  updateSettings(settings: EngineSettings): void {
+    const resolved = resolveSettings(settings);
+    this.#ctx = { ...this.#ctx, settings: resolved };
+    // A higher limit starts waiting transfers now; a lower one only holds back new starts.
+    this.#pump();
   }
 
   snapshot(): TransferSnapshot {

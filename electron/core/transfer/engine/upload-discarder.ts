@@ -12,7 +12,8 @@ import { openSession, SILENT_HOOKS, type EngineContext } from './transfer-sessio
 
 /** What the discarder needs from the engine. */
 export interface DiscarderOptions {
-  readonly ctx: EngineContext;
+  /** The engine's context now (its settings may have changed since the engine was made). */
+  readonly context: () => EngineContext;
   readonly credentialsFor: (item: TransferItem) => CredentialsProvider | undefined;
   /** Aborted when the engine closes: a discard then stops (the checkpoint is pruned at the next start). */
   readonly signal: AbortSignal;
@@ -36,7 +37,8 @@ export class UploadDiscarder {
 
   /** Aborts the saved upload of `item` on the server, if it has one, and deletes its checkpoint. Never rejects. */
   discard(item: TransferItem): void {
-    const { ctx, signal } = this.#options;
+    const { signal } = this.#options;
+    const ctx = this.#options.context();
     const before = this.#pending.get(item.id) ?? Promise.resolve();
     const task = before.then(async () => {
       const checkpoint = await ctx.checkpoints.load(item.id);

@@ -1,6 +1,6 @@
 /**
  * Transfer tuning: files at once, the multipart threshold and the part size (in MiB), each within the
- * contract's limits, and when such changes reach the upload queue (when it is idle).
+ * contract's limits, and a note that changes apply at once (to uploads that start from then on).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,25 +1,20 @@
 /**
- * The engine host: events batched per tick and never overtaken by progress, `seq` kept increasing
- * across engine restarts, and restarts only when the queue is empty and idle.
+ * The engine host: events batched per tick and never overtaken by progress, new settings handed to the
+ * running engine at once, and settings the engine refuses reported without losing the engine.
  */
 import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../../../electron/core/app/engine-host.js';
 import type { EngineSettings } from '../../../../electron/core/transfer/engine/index.js';
-import type { ErrorInfo } from '../../../../electron/shared/errors.js';
+import { DropsignError, type ErrorInfo } from '../../../../electron/shared/errors.js';
 import { FakeEngine, view } from './fake-engine.js';
 
 async function setup() {
   const engines: FakeEngine[] = [];
   const delivered: { kind: string; seq: number }[] = [];
   const problems: ErrorInfo[] = [];
-  let failures = 0;
   const host = await EngineHost.start({
     settings: { concurrency: 4 },
     create: (settings: EngineSettings) => {
-      if (failures > 0) {
-        failures--;
-        return Promise.reject(new Error('disk on fire'));
-      }
       const engine = new FakeEngine(settings);
       engines.push(engine);
       return Promise.resolve(engine);
@@ -29,7 +24,7 @@ async function setup() {
     onProblems: (found) => problems.push(...found),
   });
   const current = (): FakeEngine => engines[engines.length - 1] as FakeEngine;
-  return { host, engines, current, delivered, problems, failNext: () => (failures = 1) };
+  return { host, engines, current, delivered, problems };
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -50,52 +45,24 @@ describe('EngineHost', () => {
     ]);
   });
 
-  it('restarts at once with new settings when the queue is empty, seq continuing', async () => {
-    const { host, engines, current, delivered } = await setup();
-    current().progress();
-    current().progress();
-    host.reconfigure({ concurrency: 9 });
-    await host.use(() => undefined);
-    expect(engines).toHaveLength(2);
-    expect(engines[0]?.closed).toBe(true);
-    expect(current().settings).toEqual({ concurrency: 9 });
-    expect(host.snapshot().seq).toBe(2);
-    current().event({ kind: 'added', transfer: view('x') });
-    await tick();
-    expect(delivered.map((d) => d.seq)).toEqual([1, 2, 3]);
-  });
-
-  it('waits for the queue to empty before restarting', async () => {
+  it('hands new settings to the running engine at once, with transfers in its queue', async () => {
     const { host, engines, current } = await setup();
     current().event({ kind: 'added', transfer: view('a') });
-    host.reconfigure({ concurrency: 2 });
-    await tick();
+    host.reconfigure({ concurrency: 9 });
     expect(engines).toHaveLength(1);
-    await host.use((engine) => engine.remove('a'));
-    await host.use(() => undefined);
-    expect(engines).toHaveLength(2);
-    expect(current().settings).toEqual({ concurrency: 2 });
+    expect(current().settings).toEqual({ concurrency: 9 });
+    expect(current().closed).toBe(false);
+    expect(host.snapshot().transfers.map((transfer) => transfer.id)).toEqual(['a']);
   });
 
-  it('lets background work finish first, and holds calls meanwhile', async () => {
-    const { host, engines } = await setup();
-    let finish: () => void = () => undefined;
-    engines[0]?.busyUntil(new Promise((resolve) => (finish = resolve)));
-    host.reconfigure({ concurrency: 3 });
-    const call = host.use((engine) => (engine as FakeEngine).settings);
-    await tick();
-    expect(engines[0]?.closed).toBe(false);
-    finish();
-    expect(await call).toEqual({ concurrency: 3 });
-  });
-
-  it('reports a failed restart and falls back to the previous settings', async () => {
-    const { host, engines, current, failNext, problems } = await setup();
-    failNext();
-    host.reconfigure({ concurrency: 7 });
-    await host.use(() => undefined);
-    expect(problems.map((p) => p.message)).toEqual(['The transfer settings could not be applied: disk on fire']);
-    expect(engines).toHaveLength(2);
+  it('reports settings the engine refuses, and keeps the engine and its settings', async () => {
+    const { host, current, problems } = await setup();
+    current().refuseSettings = new DropsignError('invalid-part-size', 'The part size 1 B is below the 100 KiB minimum.', 'Choose a larger part size.');
+    host.reconfigure({ concurrency: 4, partSize: 1 });
+    expect(problems).toEqual([
+      { code: 'invalid-part-size', message: 'The transfer settings could not be applied: The part size 1 B is below the 100 KiB minimum.', hint: 'Choose a larger part size.' },
+    ]);
     expect(current().settings).toEqual({ concurrency: 4 });
+    expect(await host.use((engine) => engine.snapshot().transfers)).toEqual([]);
   });
 });

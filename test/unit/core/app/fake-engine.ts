@@ -9,7 +9,9 @@ const TOTALS = { files: 0, filesDone: 0, filesFailed: 0, bytesTotal: 0, bytesSen
 
 /** See the module comment. */
 export class FakeEngine implements TransferEngine {
-  readonly settings: EngineSettings;
+  settings: EngineSettings;
+  /** Set to make `updateSettings` throw it (an engine refusing a setting). */
+  refuseSettings: Error | undefined;
   readonly startupProblems: ErrorInfo[] = [];
   readonly calls: string[] = [];
   transfers: TransferView[] = [];
@@ -67,6 +69,11 @@ export class FakeEngine implements TransferEngine {
   }
   clearFinished(): void {
     this.calls.push('clearFinished');
+  }
+  updateSettings(settings: EngineSettings): void {
+    if (this.refuseSettings !== undefined) throw this.refuseSettings;
+    this.calls.push('updateSettings');
+    this.settings = settings;
   }
   snapshot(): TransferSnapshot {
     return { seq: this.seq, transfers: [...this.transfers], totals: TOTALS };

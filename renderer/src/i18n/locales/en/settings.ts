@@ -8,7 +8,7 @@ export const settings = {
   saveFailed: 'Not saved.',
   transfers: {
     title: 'Transfers',
-    whenApplied: 'Transfer settings reach the upload queue when it is idle: at once when it is empty, otherwise once it has been cleared of finished uploads, or at the next start.',
+    whenApplied: 'Changes apply at once: more parallel files start right away, and with fewer the running uploads finish first. A new multipart threshold or part size applies to files that start from now on.',
     concurrency: { label: 'Files uploading at once', help: 'From {{min}} to {{max}}. More is not always faster: a few streams fill most connections.' },
     multipartThreshold: { label: 'Upload in parts above (MiB)', help: 'Files larger than this go up in parts, which resume after a failure. From {{min}} to {{max}} MiB; 0 sends every file in parts.' },
     partSize: { label: 'Part size (MiB)', help: 'From {{min}} to {{max}} MiB; grown by itself for huge files (at most 10,000 parts).' },

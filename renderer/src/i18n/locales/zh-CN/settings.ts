@@ -11,7 +11,7 @@ export const settings: Catalog<typeof en> = {
   saveFailed: '未保存。',
   transfers: {
     title: '传输',
-    whenApplied: '传输设置在上传队列空闲时生效：队列为空时立即生效，否则在清除已完成的上传后或下次启动时生效。',
+    whenApplied: '更改立即生效：调高并行文件数会马上开始更多上传，调低时正在进行的上传会先完成。新的分片上传阈值或分片大小适用于此后开始的文件。',
     concurrency: { label: '同时上传的文件数', help: '{{min}} 到 {{max}}。并非越多越快：几路并发通常就能占满带宽。' },
     multipartThreshold: { label: '超过此大小时分片上传（MiB）', help: '大于此值的文件分片上传，失败后可续传。{{min}} 到 {{max}} MiB；填 0 表示所有文件都分片上传。' },
     partSize: { label: '分片大小（MiB）', help: '{{min}} 到 {{max}} MiB；超大文件会自动增大分片（最多 10,000 个分片）。' },

@@ -49,7 +49,7 @@ describe('the settings screen', () => {
     expect(field('Copy the share link to the clipboard when uploads finish').checked).toBe(true);
     expect((screen.getByRole('radio', { name: 'As the system' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe('en');
-    expect(screen.getByText(/Transfer settings reach the upload queue when it is idle/)).toBeTruthy();
+    expect(screen.getByText(/Changes apply at once/)).toBeTruthy();
   });
 
   it('refuses numbers outside the limits without asking the host, and saves one within them when the field is left', async () => {
