@@ -1,9 +1,10 @@
 /**
- * PutObject, GetObject (with Range), HeadObject and DeleteObject.
+ * PutObject, GetObject (with Range and conditional headers), HeadObject and DeleteObject.
  */
 import { pipeline } from 'node:stream/promises';
 import type { PublishMode } from './atomic-file.js';
 import { decodeContentMd5 } from './body-sink.js';
+import { evaluateConditions } from './conditional.js';
 import { attributesFromRequest, objectResponseHeaders, responseOverrides } from './object-headers.js';
 import { ossError } from './oss-errors.js';
 import { MAX_PUT_BYTES } from './oss-limits.js';
@@ -53,6 +54,17 @@ export async function getObject(ctx: RequestContext, head: boolean): Promise<voi
   let handedOver = false;
   try {
     const headers = { ...objectResponseHeaders(metadata, ctx.dialect), ...overrides };
+    const condition = evaluateConditions(ctx.headers, { etag: metadata.etag, lastModifiedMs: metadata.lastModified });
+    if (condition.kind === 'precondition-failed') {
+      throw ossError('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold.', { Condition: condition.condition });
+    }
+    if (condition.kind === 'not-modified') {
+      // What a cache needs to keep using its copy; no body, no length.
+      for (const name of NOT_MODIFIED_HEADERS) if (headers[name] !== undefined) ctx.res.setHeader(name, headers[name]);
+      ctx.res.writeHead(304);
+      ctx.res.end();
+      return;
+    }
     const size = metadata.size;
     const behavior = rangeBehaviorFor(ctx.headers['x-oss-range-behavior'], ctx.services.rangeBehavior);
     const range = head ? { kind: 'full' as const } : resolveRange(ctx.headers['range'], size, behavior);
@@ -78,6 +90,9 @@ export async function getObject(ctx: RequestContext, head: boolean): Promise<voi
     if (!handedOver) await object.close().catch(() => undefined);
   }
 }
+
+/** The headers a 304 Not Modified repeats from the 200 it stands for (RFC 9110, section 15.4.5). */
+const NOT_MODIFIED_HEADERS = ['etag', 'last-modified', 'cache-control', 'expires', 'content-location', 'vary'] as const;
 
 /** DeleteObject: 204 whether or not the object existed, as on OSS. */
 export async function deleteObject(ctx: RequestContext): Promise<void> {

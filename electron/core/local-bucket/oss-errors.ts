@@ -20,6 +20,7 @@ export type OssErrorCode =
   | 'InvalidDigest'
   | 'FileAlreadyExists'
   | 'InvalidRange'
+  | 'PreconditionFailed'
   | 'MalformedXML'
   | 'InvalidArgument'
   | 'InvalidBucketName'
@@ -52,6 +53,7 @@ export const OSS_ERROR_STATUS: Readonly<Record<OssErrorCode, number>> = {
   InvalidDigest: 400,
   FileAlreadyExists: 409,
   InvalidRange: 416,
+  PreconditionFailed: 412,
   MalformedXML: 400,
   InvalidArgument: 400,
   InvalidBucketName: 400,

@@ -1,6 +1,6 @@
 /**
- * PutObject, GetObject (with Range), HeadObject and DeleteObject over real loopback HTTP, and the error
- * answers of malformed requests.
+ * PutObject, GetObject (with Range and conditional headers), HeadObject and DeleteObject over real
+ * loopback HTTP, and the error answers of malformed requests.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,60 @@ describe('PutObject and GetObject', () => {
     expect((await send(h.port, 'DELETE', '/photos/gone')).status).toBe(204);
     expect((await send(h.port, 'GET', '/photos/gone')).status).toBe(404);
     expect((await send(h.port, 'DELETE', '/photos/gone')).status).toBe(204);
+  });
+});
+
+describe('Conditional GET and HEAD', () => {
+  let etag = '';
+  let lastModified = '';
+  beforeAll(async () => {
+    const put = await send(h.port, 'PUT', '/photos/cached.txt', { body: 'cache me', headers: { 'cache-control': 'max-age=60' } });
+    etag = put.headers['etag'] ?? '';
+    lastModified = (await send(h.port, 'HEAD', '/photos/cached.txt')).headers['last-modified'] ?? '';
+  });
+
+  it('answers a browser revalidating its copy with 304, no body, and the validators', async () => {
+    for (const method of ['GET', 'HEAD'] as const) {
+      const byTag = await send(h.port, method, '/photos/cached.txt', { headers: { 'if-none-match': etag } });
+      expect(byTag.status).toBe(304);
+      expect(byTag.body.length).toBe(0);
+      expect(byTag.headers).toMatchObject({ etag, 'last-modified': lastModified, 'cache-control': 'max-age=60' });
+      expect(byTag.headers['x-oss-request-id']).toMatch(/^[0-9A-F]{24}$/);
+      const byDate = await send(h.port, method, '/photos/cached.txt', { headers: { 'if-modified-since': lastModified } });
+      expect(byDate.status).toBe(304);
+    }
+  });
+
+  it('sends the object when the copy is stale', async () => {
+    const res = await send(h.port, 'GET', '/photos/cached.txt', {
+      headers: { 'if-none-match': '"0123456789ABCDEF0123456789ABCDEF"', 'if-modified-since': 'Thu, 01 Jan 2015 00:00:00 GMT' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('cache me');
+  });
+
+  it('refuses with 412 PreconditionFailed, naming the condition, when If-Match or If-Unmodified-Since fails', async () => {
+    const byTag = await send(h.port, 'GET', '/photos/cached.txt', { headers: { 'if-match': '"0123456789ABCDEF0123456789ABCDEF"' } });
+    expect(byTag.status).toBe(412);
+    expect(errorCode(byTag.text)).toBe('PreconditionFailed');
+    expect(byTag.text).toContain('<Condition>If-Match</Condition>');
+    const byDate = await send(h.port, 'GET', '/photos/cached.txt', { headers: { 'if-unmodified-since': 'Thu, 01 Jan 2015 00:00:00 GMT' } });
+    expect(byDate.status).toBe(412);
+    expect(byDate.text).toContain('<Condition>If-Unmodified-Since</Condition>');
+    expect((await send(h.port, 'HEAD', '/photos/cached.txt', { headers: { 'if-match': '"nope"' } })).status).toBe(412);
+  });
+
+  it('serves the object, ranges included, when the preconditions hold', async () => {
+    const res = await send(h.port, 'GET', '/photos/cached.txt', { headers: { 'if-match': etag, 'if-unmodified-since': lastModified, range: 'bytes=0-4' } });
+    expect(res.status).toBe(206);
+    expect(res.text).toBe('cache');
+  });
+
+  it('answers 304 only while the object is unchanged: an overwrite makes the old tag stale', async () => {
+    await send(h.port, 'PUT', '/photos/cached.txt', { body: 'changed' });
+    const res = await send(h.port, 'GET', '/photos/cached.txt', { headers: { 'if-none-match': etag } });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('changed');
   });
 });
 
