@@ -18,6 +18,7 @@ const RUNTIME_CODES = new Set<ErrorCode>([
   'local-bucket-failed',
   'file-unreadable',
   'state-file-unreadable',
+  'state-file-busy',
   'keychain-unavailable',
   'keychain-locked',
   'keychain-failed',

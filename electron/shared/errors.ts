@@ -66,6 +66,8 @@ export type ErrorCode =
   | 'request-timeout'
   // Saved state (queue, checkpoints, history) that could not be read back.
   | 'state-file-unreadable'
+  // Another process held a shared file (profiles, issued links) locked for too long.
+  | 'state-file-busy'
   // Profiles and secrets.
   | 'profile-not-found'
   | 'profile-exists'

@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { DropsignError, type ErrorInfo } from '../../shared/errors.js';
 import { AtomicJsonFile } from '../storage/atomic-json-file.js';
+import { withFileLock } from '../storage/file-lock.js';
 import { LOCAL_PROFILE_NAME, profilesDocumentSchema, type Profile, type ProfilesDocument } from './profile-schema.js';
 
 /** The file's name in the app data directory. */
@@ -41,7 +42,11 @@ export interface ProfileStoreOptions {
 
 const EMPTY: ProfilesDocument = { profiles: [] };
 
-/** See the module comment. Changes within one process are serialised (read, change, write). */
+/**
+ * See the module comment. Each change is one read, change and write, queued behind the previous one in
+ * this process and holding the file's lock against other processes (the app, the tray and `dropsign
+ * profile` may change profiles at the same moment; core/storage/file-lock.ts).
+ */
 export class ProfileStore {
   readonly #file: AtomicJsonFile<ProfilesDocument>;
   readonly #onNotice: (notice: ErrorInfo) => void;
@@ -126,13 +131,19 @@ export class ProfileStore {
     return EMPTY;
   }
 
-  /** Runs one read-change-write after the previous one. */
+  /** Runs one read-change-write after the previous one, under the file's inter-process lock. */
   #change<T>(apply: (document: ProfilesDocument) => { readonly next: ProfilesDocument; readonly result: T }): Promise<T> {
-    const run = this.#queue.then(async () => {
-      const { next, result } = apply(await this.#document());
-      await this.#file.write(next);
-      return result;
-    });
+    const run = this.#queue.then(() =>
+      withFileLock(
+        this.#file.path,
+        async () => {
+          const { next, result } = apply(await this.#document());
+          await this.#file.write(next);
+          return result;
+        },
+        { description: 'profile list' },
+      ),
+    );
     this.#queue = run.catch(() => undefined);
     return run;
   }

@@ -86,6 +86,7 @@ export const errors = {
     },
     'request-timeout': { title: 'The server took too long to answer', fix: 'Check your connection, then retry.' },
     'state-file-unreadable': { title: 'Saved data could not be read', fix: 'Dropsign set the damaged file aside (see the details) and started afresh; nothing else is needed.' },
+    'state-file-busy': { title: 'Another Dropsign is changing the same data', fix: 'Try again in a moment. If it keeps happening, close other Dropsign windows and commands; a lock left by a crash clears itself within seconds.' },
     'profile-not-found': { title: 'The profile does not exist', fix: 'Choose another profile in the destination bar, or create it in Profiles.' },
     'profile-exists': { title: 'A profile with this name already exists', fix: 'Choose another name, or edit the existing profile.' },
     'invalid-profile': { title: 'The profile is not valid', fix: 'Open it in Profiles and correct the field the details name.' },

@@ -54,6 +54,7 @@ export const errors: Catalog<typeof en> = {
     'tls-error': { title: '无法验证安全连接', fix: '请检查 Endpoint 地址。若代理会检查 HTTPS 流量，需要让系统信任它的证书。' },
     'request-timeout': { title: '服务器响应超时', fix: '请检查网络连接，然后重试。' },
     'state-file-unreadable': { title: '无法读取已保存的数据', fix: 'Dropsign 已把损坏的文件移到一旁（见详情）并重新开始；无需其他操作。' },
+    'state-file-busy': { title: '另一个 Dropsign 正在修改相同的数据', fix: '请稍后重试。如果一直出现，请关闭其他 Dropsign 窗口和命令；崩溃留下的锁会在几秒内自动解除。' },
     'profile-not-found': { title: '配置不存在', fix: '请在上传目标栏中选择其他配置，或在“配置”中创建它。' },
     'profile-exists': { title: '已有同名配置', fix: '请换一个名称，或编辑已有的配置。' },
     'invalid-profile': { title: '配置无效', fix: '请在“配置”中打开它，更正详情中指出的字段。' },
