@@ -2,6 +2,7 @@
  * The flags of `dropsign link put|get KEY` turned into a link request: validity, the headers an upload
  * link locks (Content-Type, no-overwrite, storage class, metadata), the download options (version,
  * processing) and the OSS upload callback. A flag that does not fit the method is refused naming it.
+ * (The drop page's flags, `--page` and `--page-language`, are read in link-drop-page.ts.)
  */
 import { DropsignError } from '../../shared/errors.js';
 import { CALLBACK_BODY_TYPES, type LinkCallback, type LinkMetadata, type LinkMethod, type LinkRequest } from '../../shared/ipc/link-types.js';
@@ -24,13 +25,15 @@ export const LINK_SIGN_FLAGS = {
   'callback-body-type': { type: 'string' },
   'callback-host': { type: 'string' },
   file: { type: 'string' },
+  page: { type: 'string' },
+  'page-language': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
 /** Parsed flags of `link put` and `link get`. */
 export type LinkSignFlagValues = FlagValues<typeof LINK_SIGN_FLAGS>;
 
-const PUT_ONLY = ['content-type', 'forbid-overwrite', 'storage-class', 'meta', 'callback-url', 'callback-body', 'callback-body-type', 'callback-host'] as const;
+const PUT_ONLY = ['content-type', 'forbid-overwrite', 'storage-class', 'meta', 'callback-url', 'callback-body', 'callback-body-type', 'callback-host', 'page', 'page-language'] as const;
 const GET_ONLY = ['version-id', 'process'] as const;
 
 /** Metadata names as OSS and S3 accept them in a signed header (after lower-casing). */

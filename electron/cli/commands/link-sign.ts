@@ -1,7 +1,8 @@
 /**
  * `dropsign link put KEY` and `dropsign link get KEY`: a link to hand to someone (an upload they can PUT
  * to, or a download), signed with the profile's credentials, recorded in the register of issued links, and
- * printed with the headers the other side must send, what to know about it, and a curl line.
+ * printed with the headers the other side must send, what to know about it, and a curl line. With
+ * `--page FILE`, an upload link's drop page is written too (link-drop-page.ts).
  *
  * The profile resolves as for `upload`: --profile, else the default profile, else the built-in `local`
  * one (the embedded local bucket); --no-profile or --endpoint without a profile use the options and the
@@ -17,6 +18,7 @@ import type { ExitCode } from '../io.js';
 import { parseCommandLine } from '../parse-args.js';
 import type { ProfileCli } from '../profile-cli-context.js';
 import { linkRegisterFor, whenText, type LinkSubcommand } from './link-common.js';
+import { dropPageTarget, writeDropPage, type DropPageTarget } from './link-drop-page.js';
 import { LINK_SIGN_FLAGS, linkRequestFromFlags } from './link-request-flags.js';
 
 /**
@@ -43,7 +45,19 @@ function profileOf(destination: ResolvedDestination): Profile {
   };
 }
 
-function printText(cli: ProfileCli, link: LinkResult, curl: string): void {
+/** What to tell about a drop page written. */
+function pageLines(page: DropPageTarget | undefined): string[] {
+  if (page === undefined) return [];
+  return [
+    `Drop page: ${page.path}`,
+    '  Send it (or host it): the recipient opens it in a browser and drops the file on it. It carries the link.',
+    "  The bucket's CORS must allow it: AllowedOrigin * (a page opened from disk has the origin null), AllowedMethod PUT,",
+    '  AllowedHeader *, ExposeHeader ETag.',
+    '',
+  ];
+}
+
+function printText(cli: ProfileCli, link: LinkResult, curl: string, page: DropPageTarget | undefined): void {
   const headers = Object.entries(link.headers);
   const lines = [
     link.url,
@@ -59,6 +73,7 @@ function printText(cli: ProfileCli, link: LinkResult, curl: string): void {
     'curl:',
     `  ${curl}`,
     '',
+    ...pageLines(page),
   ];
   cli.io.out(lines.join('\n'));
 }
@@ -76,6 +91,7 @@ async function run(method: LinkMethod, args: readonly string[], cli: ProfileCli)
     );
   }
   const request = linkRequestFromFlags(method, key, flags);
+  const page = await dropPageTarget(flags, cli.io.cwd);
   const destination = await resolveDestinationFromFlags(flags, cli, { fallback: 'local-profile' });
   const link = createLink({
     request,
@@ -93,13 +109,18 @@ async function run(method: LinkMethod, args: readonly string[], cli: ProfileCli)
     const info = toErrorInfo(error);
     cli.warn(`The link was made but could not be recorded in the list of issued links: ${info.message}`, info.hint);
   }
+  // A page that cannot be written fails the command, but only after the link (made and recorded) is shown.
+  let pageError: unknown;
+  if (page !== undefined) await writeDropPage(page, link).catch((error: unknown) => (pageError = error));
+  const written = pageError === undefined ? page : undefined;
   const curl = link.snippets.curl;
   if (flags.json === true) {
     const { snippets: _snippets, ...fields } = link;
-    cli.io.out(`${JSON.stringify({ ...(recorded === undefined ? {} : { id: recorded.id }), ...fields, curl })}\n`);
+    cli.io.out(`${JSON.stringify({ ...(recorded === undefined ? {} : { id: recorded.id }), ...fields, curl, ...(written === undefined ? {} : { page: written.path }) })}\n`);
   } else {
-    printText(cli, link, curl);
+    printText(cli, link, curl, written);
   }
+  if (pageError !== undefined) throw pageError;
   return 0;
 }
 

@@ -37,7 +37,7 @@ put KEY / get KEY: makes the link, records it, and prints the URL, the headers t
   --expires DURATION                 How long it works: seconds or 90s, 15m, 1h, 7d. Default: the
                                      profile's link expiry (1h). At most 7d, and never past an STS token.
   --json                             One JSON object: {id,url,method,headers,expiresAt,signedAt,profile,
-                                     bucket,key,warnings,curl}.
+                                     bucket,key,warnings,curl}, and page (its path) with --page.
   --file NAME                        The local file the curl line uploads or saves (default: the key's
                                      last segment).
   put only:
@@ -47,6 +47,13 @@ put KEY / get KEY: makes the link, records it, and prints the URL, the headers t
   --storage-class CLASS              OSS: Standard, IA, Archive, ColdArchive, DeepColdArchive; S3: STANDARD,
                                      STANDARD_IA, GLACIER, ...
   --meta NAME=VALUE                  User metadata (x-oss-meta-NAME / x-amz-meta-NAME). Repeatable.
+  --page FILE                        Also write the link's drop page: one HTML file the recipient opens
+                                     in any browser to pick or drop the file and upload it, with
+                                     progress. It carries the link (written with mode 0600). The bucket's
+                                     CORS must allow it: AllowedOrigin * (a page opened from disk has
+                                     the origin null), AllowedMethod PUT, AllowedHeader *, ExposeHeader
+                                     ETag (dropsign local-bucket --cors-origin '*').
+  --page-language LANG               The page's language: en (default) or zh-CN.
   --callback-url URL --callback-body BODY [--callback-body-type TYPE] [--callback-host HOST]
                                      OSS only: after the upload, OSS POSTs BODY to URL and hands that
                                      server's answer to the uploader. BODY may use \${bucket} \${object}
@@ -73,6 +80,7 @@ Exit status: 0 done; 2 bad input (one line on stderr); 1 failure at run time.
 
 Examples:
   dropsign link put photos/cat.jpg --content-type image/jpeg --expires 1d
+  dropsign link put inbox/scan.pdf --expires 2d --page upload-scan.html --page-language zh-CN
   dropsign link get reports/q3.pdf --profile prod --expires 15m --json
   dropsign link put inbox/upload.bin --callback-url http://127.0.0.1:8080/uploaded \\
     --callback-body 'object=\${object}&size=\${size}'

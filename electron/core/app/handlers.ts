@@ -10,7 +10,7 @@ import type { LinkRegister } from '../links/link-register.js';
 import type { AppContext } from './app-context.js';
 import type { EngineHost } from './engine-host.js';
 import { queryHistory } from './history-query.js';
-import { createLinkFor, exportLinksCsv, forgetLink, inspectLinkFor, linkLimitsFor, listLinks } from './link-service.js';
+import { createLinkFor, dropPageFor, exportLinksCsv, forgetLink, inspectLinkFor, linkLimitsFor, listLinks } from './link-service.js';
 import { applyImport, previewImport } from './profile-import.js';
 import { getProfile, listProfiles, removeProfile, saveProfile, setDefaultProfile, testProfile } from './profile-service.js';
 import { clearFinished, control, enqueue } from './transfer-service.js';
@@ -56,6 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'links:list': () => listLinks(deps.linkRegister),
     'links:forget': (id) => forgetLink(deps.linkRegister, id),
     'links:export-csv': () => exportLinksCsv(context, deps.linkRegister),
+    'links:drop-page': (id, language) => dropPageFor(context, deps.linkRegister, id, language),
     'links:inspect': (url, serverAnswer) => inspectLinkFor(context, deps.linkRegister, url, serverAnswer),
     'history:list': (query) => queryHistory(deps.stateDir, query),
     'settings:get': () => context.settings.read(),

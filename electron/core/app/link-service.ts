@@ -2,15 +2,19 @@
  * The links service (`links:*`):
  * - `create`: resolves the profile (the default one when none is named), reads its credentials, signs the
  *   link (core/links) with the default validity from the settings, and records it in the register of
- *   issued links. A register that fails is a notice; the link is still handed out.
+ *   issued links (the answer carries its id there). A register that fails is a notice; the link is still
+ *   handed out, without an id.
  * - `limits`: what the link form may offer for a profile, with the validity capped by its STS token.
  * - `list`, `forget`, `export-csv`: the register. A presigned link cannot be revoked: forgetting one only
  *   takes it off the list (rotate the AccessKey to stop links early).
  * - `inspect`: what a pasted link says about itself, whether it holds, and what a server's answer means.
+ * - `drop-page`: the HTML page through which the recipient of an issued upload link uploads a file.
  */
-import { toErrorInfo } from '../../shared/errors.js';
-import type { IssuedLinkList, IssuedLinksCsv, LinkInspection, LinkLimits, LinkRequest, LinkResult } from '../../shared/ipc/link-types.js';
+import { DropsignError, toErrorInfo } from '../../shared/errors.js';
+import type { DropPage, IssuedLinkList, IssuedLinksCsv, LinkInspection, LinkLimits, LinkRequest, LinkResult } from '../../shared/ipc/link-types.js';
+import type { Language } from '../../shared/ipc/settings.js';
 import { createLink } from '../links/create-link.js';
+import { dropPageForLink } from '../links/drop-page/drop-page-for-link.js';
 import { inspectLink } from '../links/inspect-link.js';
 import { issuedLinksCsv } from '../links/issued-links-csv.js';
 import { linkLimits } from '../links/link-limits.js';
@@ -32,7 +36,8 @@ export async function createLinkFor(context: AppContext, register: LinkRegister,
   const link = createLink({ request, profile: resolved.profile, credentials, defaultExpirySeconds: settings.defaultLinkExpirySeconds, now: context.now });
   const { snippets: _snippets, warnings: _warnings, ...recorded } = link;
   try {
-    await register.record({ issuedAt: new Date(context.now()).toISOString(), link: recorded });
+    const issued = await register.record({ issuedAt: new Date(context.now()).toISOString(), link: recorded });
+    return { id: issued.id, ...link };
   } catch (error) {
     const info = toErrorInfo(error);
     context.notify({ level: 'warning', code: info.code, message: `The link was made but could not be recorded: ${info.message}`, hint: info.hint });
@@ -66,4 +71,18 @@ export async function exportLinksCsv(context: AppContext, register: LinkRegister
 /** `links:inspect`. */
 export function inspectLinkFor(context: AppContext, register: LinkRegister, url: string, serverAnswer: string | undefined): Promise<LinkInspection> {
   return inspectLink(url, serverAnswer, { register, profiles: context });
+}
+
+/**
+ * `links:drop-page`: the page of the issued link `id`, in `language`. Refuses an id the register does not
+ * hold, a download link and an expired link (see core/links/drop-page).
+ */
+export async function dropPageFor(context: AppContext, register: LinkRegister, id: string, language: Language | undefined): Promise<DropPage> {
+  const link = (await register.list()).links.find((candidate) => candidate.id === id);
+  if (link === undefined) {
+    throw new DropsignError('invalid-argument', 'There is no issued link with this id (it may have been forgotten).', 'Refresh the list of issued links, or make the upload link again.', {
+      field: 'id',
+    });
+  }
+  return dropPageForLink(link, language ?? 'en', context.now());
 }

@@ -18,7 +18,7 @@
 import type { ErrorInfo } from '../errors.js';
 import type { ProgressBatch, TransferEvent, TransferId, TransferSnapshot } from '../transfer.js';
 import type { AppInfo, Notice } from './app-types.js';
-import type { IssuedLinkList, IssuedLinksCsv, LinkInspection, LinkLimits, LinkRequest, LinkResult } from './link-types.js';
+import type { DropPage, IssuedLinkList, IssuedLinksCsv, LinkInspection, LinkLimits, LinkRequest, LinkResult } from './link-types.js';
 import type {
   ImportApplyRequest,
   ImportApplyResult,
@@ -31,7 +31,7 @@ import type {
   ProfileSaveResult,
   ProfileView,
 } from './profile-types.js';
-import type { AppSettings, SettingsPatch } from './settings.js';
+import type { AppSettings, Language, SettingsPatch } from './settings.js';
 import type { EnqueueOutcome, EnqueueRequest, HistoryPage, HistoryQuery } from './transfer-requests.js';
 
 /** The outcome of every invoke: a value, or a typed error. */
@@ -61,6 +61,7 @@ export const INVOKE_CHANNELS = [
   'links:list',
   'links:forget',
   'links:export-csv',
+  'links:drop-page',
   'links:inspect',
   'history:list',
   'settings:get',
@@ -102,6 +103,12 @@ export interface InvokeMap {
   /** Drops one link from the register (it does not revoke it: a presigned link works until it expires). */
   'links:forget': { args: [id: string]; result: null };
   'links:export-csv': { args: []; result: IssuedLinksCsv };
+  /**
+   * The drop page of an issued upload link, in `language` (English when absent): one HTML file the
+   * recipient opens in a browser to upload a file through the link. Refuses a download link, an id the
+   * register does not hold and an expired link.
+   */
+  'links:drop-page': { args: [id: string, language?: Language | undefined]; result: DropPage };
   /**
    * Reads a presigned OSS or S3 URL, and checks its signature when a profile has its access key id. With
    * `serverAnswer` (the error body a recipient got back, e.g. SignatureDoesNotMatch XML), also explains

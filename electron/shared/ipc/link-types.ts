@@ -102,6 +102,8 @@ export interface LinkWarning {
 
 /** What `links:create` made. */
 export interface LinkResult {
+  /** Its id in the register of issued links; absent when it could not be recorded (and from the CLI's signer). */
+  readonly id?: string;
   readonly url: string;
   readonly method: LinkMethod;
   /** The headers the other side must send, with exactly these values (lower-case names). */
@@ -172,6 +174,16 @@ export interface IssuedLinkList {
 export interface IssuedLinksCsv {
   readonly fileName: string;
   readonly csv: string;
+}
+
+/**
+ * `links:drop-page`: a self-contained HTML page through which the recipient of an upload link picks or
+ * drops one file and uploads it (no server but the bucket, no external resource; it carries the link).
+ */
+export interface DropPage {
+  /** `dropsign-upload-<the key's last segment>.html`, in letters, digits, `.`, `_` and `-`. */
+  readonly fileName: string;
+  readonly html: string;
 }
 
 /** Whether an inspected link's signature holds, as far as can be told. */

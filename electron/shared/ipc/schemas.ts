@@ -217,6 +217,7 @@ export const argSchemas = {
   'links:list': z.tuple([]),
   'links:forget': z.tuple([issuedLinkId]),
   'links:export-csv': z.tuple([]),
+  'links:drop-page': z.tuple([issuedLinkId, z.enum(LANGUAGES).optional()]),
   // Why 64 KiB: OSS and S3 error bodies (with the string to sign and canonical request) are a few KiB.
   'links:inspect': z.tuple([presignedUrl, text(1, 65_536).optional()]),
   'history:list': z.tuple([historyQuery.optional()]),

@@ -1,11 +1,13 @@
 /**
  * One issued link in the list: method, key, profile, when issued, when it expires, whether it still
- * works (at `now`), and copy, inspect and forget; forgetting asks first, in a row under this one.
+ * works (at `now`), and copy, inspect, save drop page (an upload link still active) and forget; forgetting
+ * asks first, in a row under this one, where a drop page that could not be saved says why too.
  */
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../electron/shared/errors.js';
 import type { IssuedLinkView } from '../../../../electron/shared/ipc/link-types.js';
 import { CopyButton } from '../../app/CopyButton.js';
+import { ErrorNote } from './ErrorNote.js';
 import { ForgetConfirm } from './ForgetConfirm.js';
 import { formatDateTime } from './format-time.js';
 import { linkStatus } from './issued-link-filter.js';
@@ -20,6 +22,11 @@ export interface IssuedLinkRowProps {
   readonly confirming: boolean;
   readonly forgetting: boolean;
   readonly forgetError: ErrorInfo | undefined;
+  /** This row's drop page is being saved. */
+  readonly savingDropPage: boolean;
+  /** Why this row's drop page was not saved. */
+  readonly dropPageError: ErrorInfo | undefined;
+  readonly onSaveDropPage: () => void;
   readonly onInspect: () => void;
   readonly onAskForget: () => void;
   readonly onForget: () => void;
@@ -55,11 +62,30 @@ export function IssuedLinkRow(props: IssuedLinkRowProps) {
           <button type="button" className="button" aria-label={t('issued.inspectLabel', { key: link.key })} onClick={props.onInspect}>
             {t('issued.inspect')}
           </button>
+          {link.method === 'PUT' && status === 'active' && (
+            <button
+              type="button"
+              className="button"
+              aria-label={t('dropPage.saveLabel', { key: link.key })}
+              onClick={props.onSaveDropPage}
+              disabled={props.savingDropPage}
+              data-testid="save-drop-page"
+            >
+              {props.savingDropPage ? t('dropPage.saving') : t('dropPage.save')}
+            </button>
+          )}
           <button type="button" className="button" aria-label={t('issued.forgetLabel', { key: link.key })} aria-expanded={confirming} onClick={props.onAskForget} data-testid="forget">
             {t('issued.forget')}
           </button>
         </td>
       </tr>
+      {props.dropPageError !== undefined && (
+        <tr>
+          <td colSpan={COLUMNS}>
+            <ErrorNote title={t('dropPage.failed')} error={props.dropPageError} testId="drop-page-error" />
+          </td>
+        </tr>
+      )}
       {confirming && (
         <tr>
           <td colSpan={COLUMNS}>

@@ -1,12 +1,14 @@
 /**
  * The register of issued links (`#/links`): each link's method, key, profile, times and whether it
- * still works (live, from its expiry), with copy, inspect and forget; a filter, a search box, CSV export,
- * and why forgetting a link does not revoke it.
+ * still works (live, from its expiry), with copy, inspect, save drop page (active upload links) and
+ * forget; a filter, a search box, CSV export, what the bucket's CORS must allow for drop pages, and why
+ * forgetting a link does not revoke it.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../electron/shared/errors.js';
 import { useBridge } from '../../app/bridge-context.js';
+import { currentLanguage } from '../../i18n/index.js';
 import { downloadText } from './download-text.js';
 import { ErrorNote } from './ErrorNote.js';
 import { filterIssuedLinks, type IssuedLinkFilter } from './issued-link-filter.js';
@@ -15,6 +17,7 @@ import { RevocationHelp } from './RevocationHelp.js';
 import { useHostValue } from './use-host-value.js';
 import { useNow } from './use-now.js';
 import { useOpenInspector } from './use-open-inspector.js';
+import { useSaveDropPage } from './use-save-drop-page.js';
 import './links-common.css';
 import './issued-links.css';
 
@@ -35,6 +38,7 @@ export function IssuedLinksPage() {
   const [search, setSearch] = useState('');
   const [forgetting, setForgetting] = useState<Forgetting | undefined>(undefined);
   const [exporting, setExporting] = useState<{ readonly busy: boolean; readonly error?: ErrorInfo }>({ busy: false });
+  const { saving, save } = useSaveDropPage();
 
   const exportCsv = async () => {
     setExporting({ busy: true });
@@ -122,6 +126,9 @@ export function IssuedLinksPage() {
                       confirming={forgetting?.id === link.id}
                       forgetting={forgetting?.id === link.id && forgetting.busy}
                       forgetError={forgetting?.id === link.id ? forgetting.error : undefined}
+                      savingDropPage={saving.kind === 'busy' && saving.id === link.id}
+                      dropPageError={saving.kind === 'failed' && saving.id === link.id ? saving.error : undefined}
+                      onSaveDropPage={() => void save(link.id, currentLanguage())}
                       onInspect={() => openInspector(link.url)}
                       onAskForget={() => setForgetting({ id: link.id, busy: false })}
                       onForget={() => void forget(link.id)}
@@ -132,6 +139,14 @@ export function IssuedLinksPage() {
               </table>
             </div>
           )}
+          {shown.some((link) => link.method === 'PUT') && (
+            <p className="help-text links-drop-page-note" data-testid="drop-page-note">
+              {t('dropPage.listNote')}
+            </p>
+          )}
+          <p className="visually-hidden" aria-live="polite" data-testid="drop-page-saved">
+            {saving.kind === 'saved' ? t('dropPage.saved', { fileName: saving.fileName }) : ''}
+          </p>
         </>
       )}
       <RevocationHelp />

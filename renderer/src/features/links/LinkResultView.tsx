@@ -1,7 +1,7 @@
 /**
  * A link just made: the URL to copy, when it expires (live), the headers the recipient must send,
- * warnings, snippets to paste, and a QR code; then make another (same form), inspect it, or see all
- * issued links.
+ * warnings, snippets to paste, a QR code, and for an upload link its drop page to save; then make another
+ * (same form), inspect it, or see all issued links.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Link } from 'wouter';
 import type { LinkResult } from '../../../../electron/shared/ipc/link-types.js';
 import { ROUTES } from '../../app/routes.js';
 import { CopyButton } from '../../app/CopyButton.js';
+import { DropPageSection } from './DropPageSection.js';
 import { ExpiryCountdown } from './ExpiryCountdown.js';
 import { HeadersTable } from './HeadersTable.js';
 import { LinkWarnings } from './LinkWarnings.js';
@@ -50,6 +51,7 @@ export function LinkResultView({ result, onMakeAnother }: { readonly result: Lin
             <h2 id="link-snippets-title">{t('result.snippets')}</h2>
             <SnippetTabs snippets={result.snippets} />
           </section>
+          {result.method === 'PUT' && <DropPageSection id={result.id} profile={result.profile} />}
         </div>
         <section aria-labelledby="link-qr-title" className="links-qr-box">
           <h2 id="link-qr-title">{t('result.qr')}</h2>

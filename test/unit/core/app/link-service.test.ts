@@ -1,7 +1,8 @@
 /**
  * The links channels through the app services: every link made is recorded in `links.json` and listed
  * newest first; forget and the CSV export work on it; a register that fails is a notice, not a lost link;
- * limits follow the profile's store and STS token; inspect reads a link made here.
+ * limits follow the profile's store and STS token; inspect reads a link made here; the drop page of an
+ * issued upload link, refused for a download link, an unknown id and an expired link.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -99,5 +100,32 @@ describe('links channels', () => {
     );
     expect(await value(fx.services.invoke('links:limits', ['sts']))).toMatchObject({ profile: 'sts', provider: 's3', maxExpirySeconds: 1800, cap: { kind: 'token-expiry' }, supportsCallback: false, supportsProcess: false });
     expect(await fx.services.invoke('links:limits', ['nobody'])).toMatchObject({ ok: false, error: { code: 'profile-not-found' } });
+  });
+});
+
+describe('links:drop-page', () => {
+  it('answers the page of an issued upload link, named after its key, in the language asked for', async () => {
+    fx = await servicesFixture({ now: () => NOW });
+    const put = await value(fx.services.invoke('links:create', [{ method: 'PUT', key: 'inbox/2026 report.pdf', contentType: 'application/pdf', expiresInSeconds: 600 }]));
+    expect(put.id).toEqual(expect.any(String));
+    const page = await value(fx.services.invoke('links:drop-page', [put.id ?? '']));
+    expect(page.fileName).toBe('dropsign-upload-2026-report.pdf.html');
+    expect(page.html).toContain('<html lang="en">');
+    expect(page.html).toContain('"key":"inbox/2026 report.pdf"');
+    const chinese = await value(fx.services.invoke('links:drop-page', [put.id ?? '', 'zh-CN']));
+    expect(chinese.html).toContain('<html lang="zh-CN">');
+  });
+
+  it('refuses a download link, an id it does not hold and an expired link, saying what to do', async () => {
+    let now = NOW;
+    fx = await servicesFixture({ now: () => now });
+    const get = await value(fx.services.invoke('links:create', [{ method: 'GET', key: 'out/b.txt' }]));
+    expect(await fx.services.invoke('links:drop-page', [get.id ?? ''])).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('download link'), hint: expect.stringContaining('upload (PUT) link') } });
+    expect(await fx.services.invoke('links:drop-page', ['no-such-link'])).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { field: 'id' } } });
+    expect(await fx.services.invoke('links:drop-page', ['../links.json'])).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('is not a link id') } });
+    expect(await fx.services.invoke('links:drop-page', ['id', 'fr'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const put = await value(fx.services.invoke('links:create', [{ method: 'PUT', key: 'in/a.png', expiresInSeconds: 60 }]));
+    now = NOW + 61_000;
+    expect(await fx.services.invoke('links:drop-page', [put.id ?? ''])).toMatchObject({ ok: false, error: { code: 'url-expired', hint: 'Make a new upload link, then save its drop page.' } });
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IssuedLinkView } from '../../../../../electron/shared/ipc/link-types.js';
 import { inspectDraft } from '../../../../../renderer/src/features/links/inspect-draft.js';
 import { IssuedLinksPage } from '../../../../../renderer/src/features/links/IssuedLinksPage.js';
+import { captureDownloads } from './capture-downloads.js';
 import { failed, fakeBridge, issuedLink, ok, renderWithBridge, type Handlers } from './fake-bridge.js';
 
 /** Seen at 08:30:00 UTC: `soon` expires two seconds later, `done` expired at 08:00. */
@@ -127,6 +128,34 @@ describe('IssuedLinksPage', () => {
       Reflect.deleteProperty(URL, 'createObjectURL');
       Reflect.deleteProperty(URL, 'revokeObjectURL');
     }
+  });
+
+  it('saves the drop page of an active upload link, and offers none for a download link or an expired one', async () => {
+    const capture = captureDownloads();
+    try {
+      const later = issuedLink('later', { method: 'PUT', key: 'inbox/later.pdf', expiresAt: '2026-11-21T10:00:00Z' });
+      const gone = issuedLink('gone', { method: 'PUT', key: 'inbox/gone.pdf', expiresAt: '2026-11-21T08:00:00Z' });
+      const { user, callsTo } = setUp({ 'links:drop-page': (id) => ok({ fileName: `dropsign-upload-${id}.html`, html: '<!doctype html>' }) }, [later, gone, DONE]);
+      await screen.findByTestId('issued-links');
+      expect(within(row('gone')).queryByTestId('save-drop-page')).toBeNull();
+      expect(within(row('done')).queryByTestId('save-drop-page')).toBeNull();
+      expect(screen.getByTestId('drop-page-note').textContent).toContain('AllowedMethod PUT');
+      await user.click(screen.getByRole('button', { name: 'Save the drop page of the link to inbox/later.pdf' }));
+      await waitFor(() => expect(capture.downloads.map((download) => download.fileName)).toStrictEqual(['dropsign-upload-later.html']));
+      expect(callsTo('links:drop-page')).toStrictEqual([['later', 'en']]);
+      expect(screen.getByTestId('drop-page-saved').textContent).toBe('Saved as dropsign-upload-later.html.');
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it('shows under the row why its drop page was not saved', async () => {
+    const { user } = setUp({ 'links:drop-page': () => failed({ code: 'url-expired', message: 'The upload link to inbox/soon.bin expired.', hint: 'Make a new upload link, then save its drop page.' }) });
+    await screen.findByTestId('issued-links');
+    await user.click(screen.getByRole('button', { name: 'Save the drop page of the link to inbox/soon.bin' }));
+    const error = await screen.findByTestId('drop-page-error');
+    expect(error.textContent).toContain('The drop page was not saved.');
+    expect(error.textContent).toContain('The upload link to inbox/soon.bin expired.');
   });
 
   it('opens the inspector on a row’s link', async () => {

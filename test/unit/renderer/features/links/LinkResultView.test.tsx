@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LinkResultView } from '../../../../../renderer/src/features/links/LinkResultView.js';
@@ -109,6 +109,16 @@ describe('LinkResultView', () => {
     const time = countdown.querySelector('time')?.textContent ?? '';
     expect(time).toContain(new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date('2026-11-21T09:00:00Z')));
     expect(time).toContain('2026年11月21日');
+  });
+
+  it('offers the drop page of an upload link, and none for a download link', () => {
+    setUp(linkResult({ id: 'link-1' }));
+    expect(screen.getByRole('region', { name: 'Drop page' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save drop page' })).toBeTruthy();
+    cleanup();
+    setUp(linkResult({ id: 'link-2', method: 'GET', headers: {} }));
+    expect(screen.queryByRole('region', { name: 'Drop page' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save drop page' })).toBeNull();
   });
 
   it('offers to make another link', async () => {
