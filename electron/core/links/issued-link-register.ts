@@ -7,10 +7,9 @@
  *
  * - Entries hold what the user saw (URL, method, required headers, times, profile, bucket, key): never a
  *   secret, never a snippet. A presigned link cannot be revoked; forgetting one only takes it off the list.
- * - Changes within one process are serialised (read, change, write). The app and `dropsign link` may both
- *   write the file: before each change the file is read again when it changed on disk since this process
- *   last saw it, so a link recorded by the other process is kept (two writes in the same instant can
- *   still lose one, which costs a line in a list, never a link).
+ * - Each change is one read, change and write, serialised within the process and holding the file's lock
+ *   against other processes (the app, the tray and `dropsign link` all record links), so none is lost. The
+ *   file is read again only when it changed on disk since this process last saw it.
  * - A damaged file, or one from a newer Dropsign, is moved aside and reported through `onNotice`; the
  *   register then starts empty.
  * - Bounded at {@link MAX_ISSUED_LINKS}: when full, expired links go first (oldest first), then the oldest.
@@ -21,6 +20,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DropsignError, type ErrorInfo } from '../../shared/errors.js';
 import type { IssuedLinkView } from '../../shared/ipc/link-types.js';
+import { withFileLock } from '../storage/file-lock.js';
 import { AtomicJsonFile } from '../storage/atomic-json-file.js';
 import { isErrno } from '../storage/atomic-write.js';
 import type { IssuedLink, IssuedLinks, LinkRegister } from './link-register.js';
@@ -151,14 +151,23 @@ export class IssuedLinkRegister implements LinkRegister {
     return run;
   }
 
-  /** One read-change-write, serialised. */
+  /**
+   * One read-change-write, serialised in this process and holding the file's lock against other processes
+   * (the app, the tray and `dropsign link` all record links; core/storage/file-lock.ts).
+   */
   #change<T>(apply: (links: readonly IssuedLinkView[]) => { readonly next: readonly IssuedLinkView[]; readonly result: T }): Promise<T> {
-    return this.#serialised(async () => {
-      const { next, result } = apply(await this.#current());
-      await this.#file.write({ links: next.map((link) => ({ ...link, headers: { ...link.headers } })) });
-      this.#cached = { links: next, stamp: await this.#stamp() };
-      return result;
-    });
+    return this.#serialised(() =>
+      withFileLock(
+        this.#file.path,
+        async () => {
+          const { next, result } = apply(await this.#current());
+          await this.#file.write({ links: next.map((link) => ({ ...link, headers: { ...link.headers } })) });
+          this.#cached = { links: next, stamp: await this.#stamp() };
+          return result;
+        },
+        { description: 'list of issued links' },
+      ),
+    );
   }
 
   /** The links on disk, read again only when the file changed since this process last saw it. */

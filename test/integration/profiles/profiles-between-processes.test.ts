@@ -2,13 +2,13 @@
  * profiles.json changed by several processes at once (the app, the tray and `dropsign profile` commands):
  * every change lands, none overwrites another (the store holds the file's inter-process lock).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/cli-path.js';
+import { runNodeScript } from '../../helpers/run-node-script.js';
 
 const STORE_MODULE = pathToFileURL(path.join(REPO_ROOT, 'out/electron/core/profiles/profile-store.js')).href;
 
@@ -26,16 +26,7 @@ for (let i = 0; i < Number(process.env.COUNT); i++) {
 `;
 
 function runWriter(file: string, prefix: string, count: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER], {
-      env: { PATH: process.env['PATH'] ?? '', STORE_MODULE, PROFILES_FILE: file, PREFIX: prefix, COUNT: String(count) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${prefix} exited ${String(code)}: ${stderr}`))));
-  });
+  return runNodeScript(WRITER, { STORE_MODULE, PROFILES_FILE: file, PREFIX: prefix, COUNT: String(count) });
 }
 
 let dir: string;
