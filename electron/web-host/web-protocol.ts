@@ -9,8 +9,24 @@
 /** The WebSocket endpoint that carries the contract. */
 export const SOCKET_PATH = '/ws';
 
-/** The endpoint dropped files are streamed to (`POST /spool?name=...&relativePath=...`). */
+/** The endpoint dropped files are streamed to: `POST /spool`, a multipart form (see the fields below). */
 export const SPOOL_PATH = '/spool';
+
+/**
+ * The spool request's first part: a form field holding JSON `{ "files": [{ "path": "folder/name", "size": 12 }] }`,
+ * one entry per file part that follows, in the same order.
+ */
+export const SPOOL_MANIFEST_FIELD = 'manifest';
+
+/** The name of every file part; each part's file name is its index in the manifest (`0`, `1`, ...). */
+export const SPOOL_FILE_FIELD = 'file';
+
+/**
+ * The most files one spool request carries. Why 256: a 10,000-file drop becomes about 40 requests and
+ * as many enqueues (each costs the page and the host a round trip, a scan and an answer), while each
+ * request's answer still arrives within a fraction of a second on loopback, so queueing starts early.
+ */
+export const SPOOL_BATCH_MAX_FILES = 256;
 
 /** The sub-protocol the host speaks: `{ id, channel, args }` in, `{ id, result }` and `{ event, payload }` out. */
 export const SOCKET_PROTOCOL = 'dropsign.v1';

@@ -3,8 +3,8 @@
  *
  * - `GET /?token=T` opens the page: a valid token gets index.html and the asset cookie; a wrong one 401;
  * - `GET /anything` (the page's scripts, styles, a reload of `/`) needs the asset cookie;
- * - `POST /spool?...` streams a dropped file into the spool: needs `Authorization: Bearer T` and this
- *   server's Origin;
+ * - `POST /spool` streams a batch of dropped files into the spool: needs `Authorization: Bearer T` and
+ *   this server's Origin;
  * - every request must come from loopback with `Host: 127.0.0.1:PORT` or `localhost:PORT`, and a foreign
  *   Origin is refused everywhere.
  */
@@ -47,7 +47,7 @@ async function handlePage(request: IncomingMessage, response: ServerResponse, ur
   if (!(await serveStatic(request, response, context.rendererRoot, url.pathname))) sendText(response, 404, 'Not found.');
 }
 
-async function handleSpool(request: IncomingMessage, response: ServerResponse, url: URL, context: HostContext): Promise<void> {
+async function handleSpool(request: IncomingMessage, response: ServerResponse, context: HostContext): Promise<void> {
   if (request.method !== 'POST') {
     sendText(response, 405, 'Method not allowed.', { Allow: 'POST' });
     return;
@@ -58,7 +58,7 @@ async function handleSpool(request: IncomingMessage, response: ServerResponse, u
     sendText(response, denial.status, denial.reason);
     return;
   }
-  await handleSpoolRequest(request, response, url.searchParams, context.spool);
+  await handleSpoolRequest(request, response, context.spool);
 }
 
 /** Answers one request. Never throws: a failure becomes a 500 (or a cut connection once headers are out). */
@@ -72,7 +72,7 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
       return;
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${context.port}`);
-    if (url.pathname === SPOOL_PATH) await handleSpool(request, response, url, context);
+    if (url.pathname === SPOOL_PATH) await handleSpool(request, response, context);
     else if (url.pathname === SOCKET_PATH) sendText(response, 426, 'This address takes WebSocket connections only.', { Upgrade: 'websocket' });
     else await handlePage(request, response, url, context);
   } catch {

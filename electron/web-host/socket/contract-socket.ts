@@ -2,7 +2,8 @@
  * One page's WebSocket (already authorised): contract calls in, replies and events out (wire-messages.ts).
  *
  * - Events are forwarded in the order the services emit them; progress is already coalesced by the
- *   engine (about five batches a second), so nothing is merged or dropped here.
+ *   engine; events are gathered for up to 16 ms into one frame (event-outbox.ts), never dropped, merged
+ *   across kinds or reordered.
  * - Calls run concurrently, up to a bound; beyond it, or beyond the message rate, the call is answered
  *   with a `server-busy` error at once (never queued without bound).
  * - Anything unreadable (not JSON, binary, the wrong shape) is answered with an error; nothing a page
@@ -13,9 +14,10 @@
 import WebSocket, { type RawData } from 'ws';
 import type { ErrorInfo } from '../../shared/errors.js';
 import { EVENT_CHANNELS, type Result } from '../../shared/ipc/channels.js';
+import { EventOutbox, type OutboxTimer } from './event-outbox.js';
 import { runCall, type CallDeps } from './run-call.js';
 import { TokenBucket } from './token-bucket.js';
-import { eventText, parseClientMessage, replyText } from './wire-messages.js';
+import { parseClientMessage, replyText } from './wire-messages.js';
 
 /** The bounds of one socket. */
 export interface SocketLimits {
@@ -34,6 +36,8 @@ export interface ContractSocketDeps extends CallDeps {
   readonly limits: SocketLimits;
   /** For testing: the rate limiter's clock. */
   readonly now?: () => number;
+  /** For testing: the timers that gather transfer events. */
+  readonly timer?: OutboxTimer;
 }
 
 const BUSY: ErrorInfo = {
@@ -59,7 +63,7 @@ export function serveContract(socket: WebSocket, deps: ContractSocketDeps): void
   const rate = new TokenBucket(limits.messageBurst, limits.messagesPerSecond, deps.now);
   let inFlight = 0;
 
-  const send = (text: string): void => {
+  const write = (text: string): void => {
     if (socket.readyState !== WebSocket.OPEN) return;
     if (socket.bufferedAmount > limits.maxBufferedBytes) {
       socket.terminate();
@@ -67,9 +71,10 @@ export function serveContract(socket: WebSocket, deps: ContractSocketDeps): void
     }
     socket.send(text);
   };
-  const reply = (id: number | null, result: Result<unknown>): void => send(replyText(id, result));
+  const outbox = new EventOutbox(write, deps.timer);
+  const reply = (id: number | null, result: Result<unknown>): void => outbox.send(replyText(id, result));
 
-  const unsubscribes = EVENT_CHANNELS.map((event) => deps.services.on(event, (payload) => send(eventText(event, payload))));
+  const unsubscribes = EVENT_CHANNELS.map((event) => deps.services.on(event, (payload) => outbox.event(event, payload)));
 
   socket.on('message', (data, isBinary) => {
     if (isBinary) return reply(null, { ok: false, error: BINARY });
@@ -85,6 +90,7 @@ export function serveContract(socket: WebSocket, deps: ContractSocketDeps): void
   // ws reports protocol violations (an oversized or invalid frame) here, then closes the socket itself.
   socket.on('error', () => undefined);
   socket.once('close', () => {
+    outbox.close();
     for (const unsubscribe of unsubscribes) unsubscribe();
   });
 }

@@ -5,7 +5,8 @@
  *   fields; `id` a whole number the page picks, echoed in the reply);
  * - host → page: `{ "id": 7, "result": { "ok": true, "value": ... } }`, or with `"ok": false` and an
  *   ErrorInfo; `"id": null` answers a message whose id could not be read;
- * - host → page: `{ "event": "transfers:progress", "payload": { ... } }`, in the order they happened.
+ * - host → page: `{ "event": "transfers:progress", "payload": { ... } }`, in the order they happened;
+ *   several events that happened together come as one frame, a JSON array of such messages, in order.
  */
 import type { ErrorInfo } from '../../shared/errors.js';
 import { isInvokeChannel, type EventChannel, type EventMap, type InvokeChannel, type Result } from '../../shared/ipc/channels.js';
@@ -63,7 +64,10 @@ export function replyText(id: number | null, result: Result<unknown>): string {
   }
 }
 
-/** The text of an event. */
-export function eventText<E extends EventChannel>(event: E, payload: EventMap[E]): string {
-  return JSON.stringify({ event, payload });
+/** One event message. */
+export type EventMessage = { readonly [E in EventChannel]: { readonly event: E; readonly payload: EventMap[E] } }[EventChannel];
+
+/** The text of one frame of events, in order: one message alone, several as an array. */
+export function eventsText(messages: readonly EventMessage[]): string {
+  return JSON.stringify(messages.length === 1 ? messages[0] : messages);
 }

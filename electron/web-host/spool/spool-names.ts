@@ -45,22 +45,15 @@ function segmentProblem(segment: string, platform: NodeJS.Platform): string | un
 }
 
 /**
- * The relative path (`folder/sub/name.txt`, `/`-separated) a spooled file is stored under, from the
- * `name` and optional `relativePath` the page sent. With both, the path's last part must be the name.
+ * The relative path (`folder/sub/name.txt`, `/`-separated) a spooled file is stored under, checked: the
+ * page names it in the spool request's manifest (spool-manifest.ts), one per file.
  */
-export function spoolRelativePath(
-  name: string | null,
-  relativePath: string | null,
-  platform: NodeJS.Platform = process.platform,
-): Result<string> {
-  if (name === null || name === '') return invalid('The file to spool has no name.');
-  const full = relativePath === null || relativePath === '' ? name : relativePath;
-  if (full.length > MAX_KEY_LENGTH) return invalid(`The file's path is longer than ${MAX_KEY_LENGTH} characters.`);
-  const segments = full.split('/');
-  if (segments.at(-1) !== name) return invalid('The relative path does not end with the file name.');
-  for (const segment of segments) {
+export function spoolRelativePath(relativePath: string, platform: NodeJS.Platform = process.platform): Result<string> {
+  if (relativePath === '') return invalid('The file to spool has no name.');
+  if (relativePath.length > MAX_KEY_LENGTH) return invalid(`The file's path is longer than ${MAX_KEY_LENGTH} characters.`);
+  for (const segment of relativePath.split('/')) {
     const problem = segmentProblem(segment, platform);
     if (problem !== undefined) return invalid(`The file's path ${problem}.`);
   }
-  return { ok: true, value: full };
+  return { ok: true, value: relativePath };
 }

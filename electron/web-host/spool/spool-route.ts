@@ -1,7 +1,8 @@
 /**
- * `POST /spool?name=NAME&relativePath=FOLDER/NAME`: the page streams one dropped file's bytes (the body,
- * with its Content-Length) into the spool, and gets back the reference it then enqueues:
- * `{ ok: true, value: { ref: "spool:<id>", size } }`, or `{ ok: false, error }` with a 4xx/5xx status.
+ * `POST /spool`: the page streams a batch of dropped files (a multipart form: spool-form.ts) into the
+ * spool and gets back, for each file, the reference it then enqueues or why the file was refused:
+ * `{ ok: true, value: { files: [{ ok: true, value: { ref: "spool:<id>", size } }, { ok: false, error }] } }`
+ * (200), or `{ ok: false, error }` with a 4xx/5xx status when the request as a whole is refused.
  * The token and the Origin are checked before this runs (web-host.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,14 +10,19 @@ import type { ErrorCode } from '../../shared/errors.js';
 import type { Result } from '../../shared/ipc/channels.js';
 import { sendResult } from '../http/respond.js';
 import { SPOOL_REF_PREFIX } from '../web-protocol.js';
-import { spoolRelativePath } from './spool-names.js';
+import { receiveSpoolForm } from './spool-form.js';
 import type { SpoolStore } from './spool-store.js';
 
-/** What a successful spool request answers. */
+/** One stored file of a spool request's answer. */
 export interface SpoolReceipt {
   /** What to put in `transfers:enqueue`'s `paths`. */
   readonly ref: string;
   readonly size: number;
+}
+
+/** What a spool request answers: one outcome per file of its manifest, in order. */
+export interface SpoolAnswer {
+  readonly files: readonly Result<SpoolReceipt>[];
 }
 
 /**
@@ -39,7 +45,7 @@ function statusFor(code: ErrorCode): number {
   }
 }
 
-/** Reads and drops what is left of a refused request's body, up to a bound, then closes the connection. */
+/** Reads and drops what is left of a request's body, up to a bound, then closes the connection. */
 function discardBody(request: IncomingMessage, response: ServerResponse): void {
   response.setHeader('Connection', 'close');
   let discarded = 0;
@@ -48,38 +54,27 @@ function discardBody(request: IncomingMessage, response: ServerResponse): void {
     if (discarded > MAX_DISCARDED_BYTES) request.destroy();
   });
   request.on('error', () => undefined);
-}
-
-function refuse(request: IncomingMessage, response: ServerResponse, status: number, result: Result<never>): void {
-  discardBody(request, response);
-  sendResult(response, status, result);
+  request.resume();
 }
 
 /** Handles one spool request (already authorised). */
-export async function handleSpoolRequest(
-  request: IncomingMessage,
-  response: ServerResponse,
-  query: URLSearchParams,
-  spool: SpoolStore,
-): Promise<void> {
-  const relativePath = spoolRelativePath(query.get('name'), query.get('relativePath'));
-  if (!relativePath.ok) {
-    refuse(request, response, 400, relativePath);
-    return;
-  }
+export async function handleSpoolRequest(request: IncomingMessage, response: ServerResponse, spool: SpoolStore): Promise<void> {
   const length = request.headers['content-length'];
   if (length === undefined || !/^[0-9]{1,16}$/.test(length) || request.headers['transfer-encoding'] !== undefined) {
-    refuse(request, response, 411, {
+    discardBody(request, response);
+    sendResult(response, 411, {
       ok: false,
-      error: { code: 'invalid-argument', message: 'The file was sent without its length.', hint: 'Send the file as the whole body, with Content-Length.' },
+      error: { code: 'invalid-argument', message: 'The files were sent without the request\'s length.', hint: 'Send the form as the whole body, with Content-Length.' },
     });
     return;
   }
-  const received = await spool.receive(request, relativePath.value, Number(length));
-  if (!received.ok) {
-    refuse(request, response, statusFor(received.error.code), received);
+  const outcome = await receiveSpoolForm(request, spool);
+  if (outcome.bodyLeft) discardBody(request, response);
+  if (outcome.kind === 'refused') {
+    sendResult(response, statusFor(outcome.error.code), { ok: false, error: outcome.error });
     return;
   }
-  const receipt: SpoolReceipt = { ref: `${SPOOL_REF_PREFIX}${received.value.id}`, size: received.value.size };
-  sendResult(response, 201, { ok: true, value: receipt });
+  const files = outcome.files.map((file): Result<SpoolReceipt> => (file.ok ? { ok: true, value: { ref: `${SPOOL_REF_PREFIX}${file.value.id}`, size: file.value.size } } : file));
+  const answer: SpoolAnswer = { files };
+  sendResult(response, 200, { ok: true, value: answer });
 }

@@ -3,33 +3,29 @@
  * them (a page cannot hand the host a path, only bytes). A folder of the app data directory, private to
  * the user, emptied when the host starts and when it stops.
  *
- * Layout: `<root>/<id>/<relativePath>` while a file waits to be enqueued; `transfers:enqueue` then moves
- * the files of one request into `<root>/batch-<random>/<relativePath>` and enqueues the batch's top-level
- * entries, so a dropped folder keeps its structure (see spool-batches.ts). Files leave the spool when
- * their transfer is done or removed (spool-janitor.ts), and with the spool.
+ * Layout: each spool request's files are written straight into fresh batch folders,
+ * `<root>/batch-<random>/<relativePath>` (spool-batch-writer.ts), where they wait to be enqueued.
+ * `transfers:enqueue` takes a folder as it is when every file still waiting in it is enqueued (what the
+ * page does: one enqueue per request), and enqueues the folder's top-level entries, so a dropped folder
+ * keeps its structure (see spool-batches.ts); only files taken apart from the rest of their folder are
+ * moved. Files leave the spool when their transfer is done or removed (spool-janitor.ts), and with the spool.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, rmdir, statfs } from 'node:fs/promises';
+import { mkdir, rm, rmdir, statfs, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ErrorCode } from '../../shared/errors.js';
 import type { Result } from '../../shared/ipc/channels.js';
-import { planBatches } from './spool-batches.js';
+import { BatchWriter, type CheckedFile, type WrittenFile } from './spool-batch-writer.js';
+import { moveApart } from './spool-move.js';
 import { DEFAULT_SPOOL_LIMITS, type SpoolLimits } from './spool-limits.js';
+import type { ManifestFile } from './spool-manifest.js';
+import { spoolRelativePath } from './spool-names.js';
 
 /** A file received and waiting to be enqueued. */
 interface Pending {
-  readonly dir: string;
+  /** The batch folder it is in. */
+  readonly folder: string;
   readonly relativePath: string;
-}
-
-/** What the spool answers for a received file. */
-export interface SpooledFile {
-  /** The id the page enqueues it by (as `spool:<id>`). */
-  readonly id: string;
-  readonly size: number;
 }
 
 /** The spool's edges. For testing. */
@@ -53,16 +49,14 @@ async function systemFreeBytes(dir: string): Promise<number> {
   return stats.bavail * stats.bsize;
 }
 
-/** Counts the bytes going through and fails once they pass `max`. */
-function byteCounter(max: number, counted: (total: number) => void): Transform {
-  let total = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      total += chunk.length;
-      counted(total);
-      callback(total > max ? new Error('more bytes than announced') : null, chunk);
-    },
-  });
+/** A fresh id for a spooled file. */
+function freshId(): string {
+  return randomBytes(ID_BYTES).toString('hex');
+}
+
+/** The top-level entries (first path segments) of `relativePaths`, each once, in first-seen order. */
+function topsOf(relativePaths: readonly string[]): string[] {
+  return [...new Set(relativePaths.map((relativePath) => relativePath.split('/')[0] ?? relativePath))];
 }
 
 /** The spool folder and the files waiting in it. */
@@ -71,7 +65,17 @@ export class SpoolStore {
   readonly limits: SpoolLimits;
   readonly #freeBytes: (dir: string) => Promise<number>;
   readonly #pending = new Map<string, Pending>();
+  /** The ids still waiting in each batch folder. */
+  readonly #waiting = new Map<string, Set<string>>();
+  /**
+   * Files handed to the engine and not yet released, per batch folder: the last one's release deletes
+   * the folder, and the others only their file. A folder not counted here (part of it was discarded)
+   * is cleaned up by climbing from each released file instead.
+   */
+  readonly #handedOut = new Map<string, number>();
+  /** Requests being received, and the files they may still add. */
   #receiving = 0;
+  #reserved = 0;
 
   private constructor(root: string, limits: SpoolLimits, deps: SpoolDeps) {
     this.root = root;
@@ -93,69 +97,81 @@ export class SpoolStore {
   }
 
   /**
-   * Streams `body` (exactly `size` bytes, as the request announced) into the spool under `relativePath`
-   * (checked by spool-names.ts). A refusal (too big, disk too full, too many files) reads nothing: the
-   * caller closes the connection. On any other failure (a body that ends early or runs long, a client
-   * that goes away) nothing stays on disk.
+   * Starts receiving a request's `files` (from its manifest). Each file is checked on its own (its path:
+   * spool-names.ts; its size) and a refused one is answered as such while the others go on. The request
+   * as a whole is refused (nothing read) when too many requests or files are on their way, or the disk
+   * could not hold the accepted files with room to spare. The writer must end with commit or abort.
    */
-  async receive(body: Readable, relativePath: string, size: number): Promise<Result<SpooledFile>> {
-    const refusal = await this.#refusal(size);
-    if (refusal !== undefined) return refusal;
-    this.#receiving += 1;
-    const id = randomBytes(ID_BYTES).toString('hex');
-    const dir = path.join(this.root, id);
-    const file = path.join(dir, ...relativePath.split('/'));
-    let received = 0;
-    try {
-      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      await pipeline(body, byteCounter(size, (total) => (received = total)), createWriteStream(file, { flags: 'wx', mode: 0o600 }));
-      if (received !== size) throw new Error('fewer bytes than announced');
-      this.#pending.set(id, { dir, relativePath });
-      return { ok: true, value: { id, size } };
-    } catch {
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-      return fail(
-        'file-unreadable',
-        `The file did not arrive whole (${received} of ${size} bytes).`,
-        'Drop it again; if it keeps failing, check that the file can be read and the disk has room.',
-      );
-    } finally {
-      this.#receiving -= 1;
-    }
-  }
-
-  async #refusal(size: number): Promise<Result<never> | undefined> {
-    const { maxFileBytes, maxPendingFiles, maxConcurrentReceives, reserveBytes } = this.limits;
-    if (size > maxFileBytes) {
-      return fail(
-        'file-too-large',
-        `The file is larger than browser mode takes (${maxFileBytes} bytes).`,
-        'Upload it with `dropsign upload PATH`, which reads it in place.',
-      );
-    }
+  async openBatch(files: readonly ManifestFile[]): Promise<Result<BatchWriter>> {
+    const checked = files.map((file) => this.#check(file));
+    const accepted = checked.flatMap((file) => (file.kind === 'accepted' ? [file] : []));
+    if (accepted.length === 0) return { ok: true, value: new BatchWriter(this.root, checked, { admit: () => [], settle: () => undefined }) };
+    const { maxPendingFiles, maxConcurrentReceives, reserveBytes } = this.limits;
     if (this.#receiving >= maxConcurrentReceives) {
       return fail('server-busy', 'Too many files are being received at once.', 'Wait for the others to finish, then try again.');
     }
-    if (this.#pending.size + this.#receiving >= maxPendingFiles) {
+    if (this.#pending.size + this.#reserved + accepted.length > maxPendingFiles) {
       return fail('server-busy', `More than ${maxPendingFiles} files are waiting to be queued.`, 'Queue the files already added first.');
     }
+    // Counted before the disk is asked, so requests arriving meanwhile see this one.
+    this.#receiving += 1;
+    this.#reserved += accepted.length;
+    const settle = (): void => {
+      this.#receiving -= 1;
+      this.#reserved -= accepted.length;
+    };
+    const bytes = accepted.reduce((sum, file) => sum + file.size, 0);
     const free = await this.#freeBytes(this.root).catch(() => Number.POSITIVE_INFINITY);
-    if (free - size < reserveBytes) {
+    if (free - bytes < reserveBytes) {
+      settle();
       return fail(
         'file-too-large',
-        `There is not enough free disk space to take the file (${size} bytes; ${Math.max(free, 0)} free).`,
+        `There is not enough free disk space to take the files (${bytes} bytes; ${Math.max(free, 0)} free).`,
         'Free some space on the disk of the Dropsign data folder, or upload with `dropsign upload PATH`.',
       );
     }
-    return undefined;
+    return { ok: true, value: new BatchWriter(this.root, checked, { admit: (written) => this.#admit(written), settle }) };
+  }
+
+  #check(file: ManifestFile): CheckedFile {
+    const relativePath = spoolRelativePath(file.path);
+    if (!relativePath.ok) return { kind: 'refused', error: relativePath.error };
+    if (file.size > this.limits.maxFileBytes) {
+      return {
+        kind: 'refused',
+        error: {
+          code: 'file-too-large',
+          message: `The file is larger than browser mode takes (${this.limits.maxFileBytes} bytes).`,
+          hint: 'Upload it with `dropsign upload PATH`, which reads it in place.',
+        },
+      };
+    }
+    return { kind: 'accepted', relativePath: relativePath.value, size: file.size };
+  }
+
+  #admit(files: readonly WrittenFile[]): readonly string[] {
+    return files.map((file) => {
+      const id = freshId();
+      this.#pending.set(id, { folder: file.folder, relativePath: file.relativePath });
+      let waiting = this.#waiting.get(file.folder);
+      if (waiting === undefined) {
+        waiting = new Set();
+        this.#waiting.set(file.folder, waiting);
+      }
+      waiting.add(id);
+      return id;
+    });
   }
 
   /**
    * Turns spool ids (from `spool:<id>` references) into the paths to enqueue, all or nothing: an unknown
    * or repeated id refuses the whole request and moves nothing. Each id can be taken once.
+   *
+   * A batch folder whose waiting files are all taken is enqueued in place (its top-level entries); files
+   * taken apart from the rest of their folder are moved into a fresh one first.
    */
   async take(ids: readonly string[]): Promise<Result<readonly string[]>> {
-    const pending: Pending[] = [];
+    const groups = new Map<string, { readonly ids: string[]; readonly relativePaths: string[] }>();
     const seen = new Set<string>();
     for (const [index, id] of ids.entries()) {
       const entry = ID_PATTERN.test(id) && !seen.has(id) ? this.#pending.get(id) : undefined;
@@ -167,28 +183,47 @@ export class SpoolStore {
           'Drop the file again.',
         );
       }
-      pending.push(entry);
+      let group = groups.get(entry.folder);
+      if (group === undefined) {
+        group = { ids: [], relativePaths: [] };
+        groups.set(entry.folder, group);
+      }
+      group.ids.push(id);
+      group.relativePaths.push(entry.relativePath);
     }
-    for (const id of ids) this.#pending.delete(id);
-    const plan = planBatches(pending.map((entry) => entry.relativePath));
-    const batchDirs = plan.tops.map(() => path.join(this.root, `batch-${randomBytes(ID_BYTES).toString('hex')}`));
+    const paths: string[] = [];
     try {
-      for (const [index, entry] of pending.entries()) {
-        const batchDir = batchDirs[plan.batchOf[index] ?? 0] as string;
-        const target = path.join(batchDir, ...entry.relativePath.split('/'));
-        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-        await rename(path.join(entry.dir, ...entry.relativePath.split('/')), target);
-        await rm(entry.dir, { recursive: true, force: true });
+      for (const [folder, { ids: taken, relativePaths }] of groups) {
+        const waiting = this.#waiting.get(folder);
+        for (const id of taken) {
+          this.#pending.delete(id);
+          waiting?.delete(id);
+        }
+        if (waiting === undefined || waiting.size === 0) {
+          this.#waiting.delete(folder);
+          this.#handedOut.set(folder, (this.#handedOut.get(folder) ?? 0) + relativePaths.length);
+          paths.push(...topsOf(relativePaths).map((top) => path.join(folder, top)));
+        } else {
+          const moved = await moveApart(this.root, folder, relativePaths);
+          for (const [target, count] of moved.counts) this.#handedOut.set(target, count);
+          paths.push(...moved.paths);
+        }
       }
     } catch {
-      return fail('file-vanished', 'A dropped file left browser mode\'s spool before it could be queued.', 'Drop the files again.');
+      return fail('file-vanished', "A dropped file left browser mode's spool before it could be queued.", 'Drop the files again.');
     }
-    return { ok: true, value: plan.tops.flatMap((tops, batch) => tops.map((top) => path.join(batchDirs[batch] as string, top))) };
+    return { ok: true, value: paths };
   }
 
   /** True when `file` is inside the spool. */
   contains(file: string): boolean {
     return path.resolve(file).startsWith(this.root + path.sep);
+  }
+
+  /** The batch folder `file` (inside the spool) is in: the spool's child on its path. */
+  #folderOf(file: string): string {
+    const [first = ''] = path.relative(this.root, file).split(path.sep);
+    return path.join(this.root, first);
   }
 
   /**
@@ -197,8 +232,22 @@ export class SpoolStore {
    */
   async release(file: string): Promise<void> {
     if (!this.contains(file)) return;
-    await rm(file, { force: true }).catch(() => undefined);
-    for (let dir = path.dirname(path.resolve(file)); dir.startsWith(this.root + path.sep); dir = path.dirname(dir)) {
+    const absolute = path.resolve(file);
+    const folder = this.#folderOf(absolute);
+    const left = this.#handedOut.get(folder);
+    if (left !== undefined && left > 1) {
+      // Its folder still holds other files: nothing above it can be empty yet.
+      this.#handedOut.set(folder, left - 1);
+      await unlink(absolute).catch(() => undefined);
+      return;
+    }
+    if (left !== undefined) {
+      this.#handedOut.delete(folder);
+      await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+      return;
+    }
+    await unlink(absolute).catch(() => undefined);
+    for (let dir = path.dirname(absolute); dir.startsWith(this.root + path.sep); dir = path.dirname(dir)) {
       // rmdir refuses a folder that is not empty: that ends the climb.
       if (!(await rmdir(dir).then(() => true, () => false))) break;
     }
@@ -206,12 +255,17 @@ export class SpoolStore {
 
   /** Deletes a spooled file or batch folder (with what is inside) that nothing will upload. */
   async discard(entry: string): Promise<void> {
-    if (this.contains(entry)) await rm(entry, { recursive: true, force: true }).catch(() => undefined);
+    if (!this.contains(entry)) return;
+    // What is left of its folder is no longer counted: releases climb from their file instead.
+    this.#handedOut.delete(this.#folderOf(path.resolve(entry)));
+    await rm(entry, { recursive: true, force: true }).catch(() => undefined);
   }
 
   /** Deletes the spool and everything in it. */
   async dispose(): Promise<void> {
     this.#pending.clear();
+    this.#waiting.clear();
+    this.#handedOut.clear();
     await rm(this.root, { recursive: true, force: true });
   }
 }

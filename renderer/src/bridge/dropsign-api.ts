@@ -49,7 +49,7 @@ export interface StageProgress {
   readonly bytesTotal: number;
 }
 
-/** What staging gave: the paths to enqueue, and the files that could not be staged, with why. */
+/** What staging gave: the paths to enqueue (all of them, also those handed over early), and the files that could not be staged, with why. */
 export interface StageOutcome {
   readonly paths: readonly string[];
   readonly failures: readonly { readonly relativePath: string; readonly message: string }[];
@@ -59,7 +59,12 @@ export interface StageOutcome {
 export interface FileStager {
   /** True when dropped folders must be walked in the page (browser mode); the desktop host walks them itself. */
   readonly needsFileContents: boolean;
-  stage(files: readonly PickedFile[], onProgress: (progress: StageProgress) => void): Promise<StageOutcome>;
+  /**
+   * Stages `files`. A stager that works in batches (browser mode) hands each batch's paths to `onStaged`
+   * as soon as they are ready, in the order of `files`, so they can be enqueued while the rest is staged;
+   * each path is handed over once, and the outcome lists them all again.
+   */
+  stage(files: readonly PickedFile[], onProgress: (progress: StageProgress) => void, onStaged?: (paths: readonly string[]) => void): Promise<StageOutcome>;
 }
 
 /** The page's connection to its host. */

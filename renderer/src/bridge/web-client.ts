@@ -1,6 +1,7 @@
 /**
  * Browser mode's side of the contract: {@link DropsignApi} over the web host's WebSocket
- * (electron/web-host/socket/wire-messages.ts). It reconnects on its own, with growing pauses, and reports
+ * (electron/web-host/socket/wire-messages.ts; events that happened together arrive as one frame holding
+ * a list of messages). It reconnects on its own, with growing pauses, and reports
  * its status; after each reconnection the page takes a fresh snapshot (bind-store.ts), so nothing missed
  * while away is lost. A call made while the socket is not open (the page has just loaded, or the host is
  * restarting) waits for it, up to {@link CONNECT_WAIT_MS}, then answers a `network-error` Result; calls in
@@ -73,13 +74,7 @@ export function createWebClient(openSocket: () => SocketLike, timers: ClientTime
     for (const listener of [...statusListeners]) listener(next);
   };
 
-  const dispatch = (text: string): void => {
-    let message: unknown;
-    try {
-      message = JSON.parse(text);
-    } catch {
-      return;
-    }
+  const dispatchOne = (message: unknown): void => {
     if (typeof message !== 'object' || message === null) return;
     const { id, result, event, payload } = message as { id?: unknown; result?: unknown; event?: unknown; payload?: unknown };
     if (typeof id === 'number') {
@@ -89,6 +84,17 @@ export function createWebClient(openSocket: () => SocketLike, timers: ClientTime
     } else if (isEventChannel(event)) {
       for (const listener of [...(listeners.get(event) ?? [])]) (listener as (value: unknown) => void)(payload);
     }
+  };
+  /** One frame: a message, or (events that happened together) a list of them, in order. */
+  const dispatch = (text: string): void => {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (Array.isArray(message)) for (const item of message) dispatchOne(item);
+    else dispatchOne(message);
   };
 
   const connect = (): void => {

@@ -6,8 +6,17 @@
 /** The WebSocket endpoint that carries the contract. */
 export const SOCKET_PATH = '/ws';
 
-/** The endpoint dropped files are streamed to (`POST /spool?name=...&relativePath=...`). */
+/** The endpoint dropped files are streamed to: `POST /spool`, a multipart form (see the fields below). */
 export const SPOOL_PATH = '/spool';
+
+/** The spool request's first part: JSON `{ "files": [{ "path", "size" }] }`, one entry per file part that follows. */
+export const SPOOL_MANIFEST_FIELD = 'manifest';
+
+/** The name of every file part; each part's file name is its index in the manifest. */
+export const SPOOL_FILE_FIELD = 'file';
+
+/** The most files one spool request carries (the host's copy says why 256). */
+export const SPOOL_BATCH_MAX_FILES = 256;
 
 /** The sub-protocol the host speaks. */
 export const SOCKET_PROTOCOL = 'dropsign.v1';

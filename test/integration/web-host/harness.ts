@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createAppServices, type AppServices } from '../../../electron/core/app/index.js';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store.js';
 import { SpoolStore, startWebHost, type SpoolLimits, type WebHost, type WebHostLimits } from '../../../electron/web-host/index.js';
+import { spoolFormBody } from '../../unit/web-host/spool/spool-form-body.js';
 
 /** A running host and what a test needs to reach it. */
 export interface HostHarness {
@@ -103,13 +104,34 @@ export function rawRequest(host: WebHost, request: RawRequest): Promise<RawRespo
   });
 }
 
-/** Spools `body` as `name` (with the right token and Origin unless `headers` say otherwise). */
-export function spoolFile(harness: HostHarness, name: string, body: Buffer | string, extra: { relativePath?: string; headers?: Readonly<Record<string, string>> } = {}): Promise<RawResponse> {
-  const query = new URLSearchParams({ name, ...(extra.relativePath === undefined ? {} : { relativePath: extra.relativePath }) });
-  return rawRequest(harness.host, {
-    method: 'POST',
-    path: `/spool?${query.toString()}`,
-    headers: { origin: harness.host.origin, authorization: `Bearer ${harness.token}`, 'content-type': 'application/octet-stream', ...extra.headers },
-    body,
-  });
+/** A file to spool: its relative path (`folder/name`) and bytes. */
+export interface SpoolInput {
+  readonly path: string;
+  readonly body: Buffer | string;
+}
+
+/** Spools `files` in one request, as the page does: with the right token and Origin, unless `change` changes the headers. */
+export async function spoolFiles(harness: HostHarness, files: readonly SpoolInput[], change: (headers: Record<string, string>) => void = () => undefined): Promise<RawResponse> {
+  const form = await spoolFormBody(files);
+  const headers: Record<string, string> = {
+    origin: harness.host.origin,
+    authorization: `Bearer ${harness.token}`,
+    'content-type': form.contentType,
+    'content-length': String(form.body.length),
+  };
+  change(headers);
+  return rawRequest(harness.host, { method: 'POST', path: '/spool', headers, body: form.body });
+}
+
+/** The references of a spool answer, in order (undefined for a refused file). */
+export function refsOf(response: RawResponse): (string | undefined)[] {
+  const answer = JSON.parse(response.body) as { value?: { files: { ok: boolean; value?: { ref: string } }[] } };
+  return (answer.value?.files ?? []).map((file) => file.value?.ref);
+}
+
+/** Spools one file and answers its reference. */
+export async function spooledRef(harness: HostHarness, path: string, body: Buffer | string): Promise<string> {
+  const [ref] = refsOf(await spoolFiles(harness, [{ path, body }]));
+  if (ref === undefined) throw new Error(`${path} was not spooled`);
+  return ref;
 }

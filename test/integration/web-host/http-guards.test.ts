@@ -1,10 +1,13 @@
 /**
  * The web host over plain HTTP: who gets the page (the token, then the asset cookie), which names and
- * origins it answers, what it serves and how, and who may spool a file.
+ * origins it answers, what it serves and how, and who may spool files.
  */
+import { readdir } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/web-host/http/security-headers.js';
-import { PAGE, rawRequest, spoolFile, startHostHarness, type HostHarness } from './harness.js';
+import { spoolFormBody } from '../../unit/web-host/spool/spool-form-body.js';
+import { PAGE, rawRequest, spoolFiles, startHostHarness, type HostHarness } from './harness.js';
 
 let harness: HostHarness;
 let cookie = '';
@@ -94,54 +97,94 @@ describe('names and origins', () => {
 
 describe('POST /spool', () => {
   let pendingBefore = 0;
-  it('takes a file from the page (token and Origin) and answers its reference', async () => {
-    const response = await spoolFile(harness, 'hello.txt', 'hello');
-    expect(response.status).toBe(201);
-    expect(JSON.parse(response.body)).toEqual({ ok: true, value: { ref: expect.stringMatching(/^spool:[0-9a-f]{32}$/), size: 5 } });
+  it('takes a batch of files from the page (token and Origin) and answers each one\'s reference', async () => {
+    const response = await spoolFiles(harness, [
+      { path: 'hello.txt', body: 'hello' },
+      { path: 'docs/notes.md', body: '# notes' },
+    ]);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: true,
+      value: {
+        files: [
+          { ok: true, value: { ref: expect.stringMatching(/^spool:[0-9a-f]{32}$/), size: 5 } },
+          { ok: true, value: { ref: expect.stringMatching(/^spool:[0-9a-f]{32}$/), size: 7 } },
+        ],
+      },
+    });
     pendingBefore = harness.spool.pendingCount;
-    expect(pendingBefore).toBe(1);
+    expect(pendingBefore).toBe(2);
   });
 
   /** A change to the page's headers. */
   type Change = (headers: Record<string, string>) => void;
 
-  /** The page's headers, changed by `change`. */
-  const spoolHeaders = (change: Change): Record<string, string> => {
-    const headers: Record<string, string> = { origin: harness.host.origin, authorization: `Bearer ${harness.token}` };
-    change(headers);
-    return headers;
-  };
-
   const cases: readonly (readonly [string, Change, number])[] = [
     ['no token', (h) => void delete h['authorization'], 401],
     ['a wrong token', (h) => void (h['authorization'] = 'Bearer wrong'), 401],
-    ['the token in the query instead of the header', (h) => void delete h['authorization'], 401],
-    ['the asset cookie instead of the token', (h) => void ((h['cookie'] = cookie), delete h['authorization']), 401],
+    ['the asset cookie instead of the token', (h) => void ((h['cookie'] = cookie), (h['authorization'] = '')), 401],
     ['no Origin', (h) => void delete h['origin'], 403],
     ['a foreign Origin', (h) => void (h['origin'] = 'http://evil.example'), 403],
     ['the Origin of another port', (h) => void (h['origin'] = 'http://127.0.0.1:1'), 403],
+    ['a foreign Host', (h) => void (h['host'] = 'evil.example'), 403],
   ];
-  it.each(cases)('refuses a request with %s', async (_case, change, status) => {
-    const path = `/spool?name=x.txt&token=${harness.token}`;
-    const response = await rawRequest(harness.host, { method: 'POST', path, headers: spoolHeaders(change), body: 'x' });
+  it.each(cases)('refuses a request with %s, and keeps none of its files', async (_case, change, status) => {
+    const response = await spoolFiles(harness, [{ path: 'x.txt', body: 'x' }], change);
     expect(response.status).toBe(status);
     expect(harness.spool.pendingCount).toBe(pendingBefore);
   });
 
-  it('refuses names that would leave the spool or cannot be files', async () => {
-    for (const [name, relativePath] of [['..', undefined], ['x', '../x'], ['x', 'a//x'], ['x', '/x'], ['x', 'a\\b/x'], ['a\u0000b', undefined], ['x', 'y']] as const) {
-      const response = await spoolFile(harness, name, 'x', relativePath === undefined ? {} : { relativePath });
-      expect(response.status, `${name} ${relativePath}`).toBe(400);
-      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    }
+  it('refuses, file by file, names that would leave the spool or cannot be files, and keeps the others', async () => {
+    const attacks = ['..', '../x', 'a/../../x', '/etc/passwd', 'a//x', 'a\\..\\x', 'a\u0000b', 'x/', ''];
+    const response = await spoolFiles(harness, [...attacks.map((path) => ({ path, body: 'x' })), { path: 'kept.txt', body: 'x' }]);
+    expect(response.status).toBe(200);
+    const files = (JSON.parse(response.body) as { value: { files: { ok: boolean; error?: { code: string } }[] } }).value.files;
+    expect(files.slice(0, -1).map((file) => file.error?.code)).toEqual(attacks.map(() => 'invalid-argument'));
+    expect(files.at(-1)).toMatchObject({ ok: true });
+    expect(harness.spool.pendingCount).toBe(pendingBefore + 1);
+    pendingBefore = harness.spool.pendingCount;
   });
 
-  it('refuses a file over the size limit before reading it, and one sent without its length', async () => {
-    const big = await spoolFile(harness, 'big.bin', Buffer.alloc(2048));
-    expect(big.status).toBe(413);
-    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'file-too-large' } });
-    const chunked = await spoolFile(harness, 'chunked.bin', 'abc', { headers: { 'transfer-encoding': 'chunked' } });
+  it('refuses a file over the size limit before reading it, and a request sent without its length', async () => {
+    const big = await spoolFiles(harness, [{ path: 'big.bin', body: Buffer.alloc(2048) }]);
+    expect(big.status).toBe(200);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: true, value: { files: [{ ok: false, error: { code: 'file-too-large' } }] } });
+    const chunked = await spoolFiles(harness, [{ path: 'chunked.bin', body: 'abc' }], (headers) => {
+      delete headers['content-length'];
+      headers['transfer-encoding'] = 'chunked';
+    });
     expect(chunked.status).toBe(411);
+    expect(harness.spool.pendingCount).toBe(pendingBefore);
+  });
+
+  it('keeps nothing of a request cut off in the middle of its files', async () => {
+    const batches = async (): Promise<string[]> => (await readdir(harness.spool.root)).filter((name) => name.startsWith('batch-')).sort();
+    const before = await batches();
+    const form = await spoolFormBody([
+      { path: 'first.txt', body: 'whole' },
+      { path: 'second.bin', body: Buffer.alloc(1000, 1) },
+    ]);
+    const outgoing = httpRequest({
+      host: '127.0.0.1',
+      port: harness.host.port,
+      method: 'POST',
+      path: '/spool',
+      agent: false,
+      headers: {
+        host: `127.0.0.1:${harness.host.port}`,
+        origin: harness.host.origin,
+        authorization: `Bearer ${harness.token}`,
+        'content-type': form.contentType,
+        'content-length': String(form.body.length),
+      },
+    });
+    outgoing.on('error', () => undefined);
+    outgoing.write(form.body.subarray(0, form.body.length - 500));
+    // The first file is written into the request's batch folder; the second is half there.
+    await expect.poll(async () => (await batches()).length).toBe(before.length + 1);
+    outgoing.destroy();
+    await expect.poll(batches).toEqual(before);
+    expect(harness.spool.pendingCount).toBe(pendingBefore);
   });
 
   it('takes POST only, and is not a page', async () => {

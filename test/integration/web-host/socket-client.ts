@@ -16,7 +16,7 @@ export interface SocketOptions {
 /** An open socket with what it received. */
 export interface TestSocket {
   readonly socket: WebSocket;
-  /** Every message received, parsed. */
+  /** Every message received, parsed (a frame holding a list of events counts as each of them). */
   readonly received: unknown[];
   /** Sends a call and resolves its reply's `result`. */
   call(channel: string, args: unknown[]): Promise<unknown>;
@@ -36,7 +36,13 @@ export function openSocket(hostOrigin: string, token: string, options: SocketOpt
   const waiters: { id: number | null; resolve: (result: unknown) => void }[] = [];
   let nextId = 1_000_000;
   socket.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString()) as { id?: number | null; result?: unknown };
+    const parsed = JSON.parse(data.toString()) as unknown;
+    // Events that happened together come as one frame holding a list of them.
+    if (Array.isArray(parsed)) {
+      received.push(...(parsed as unknown[]));
+      return;
+    }
+    const message = parsed as { id?: number | null; result?: unknown };
     received.push(message);
     if (!('id' in message)) return;
     const index = waiters.findIndex((waiter) => waiter.id === message.id);

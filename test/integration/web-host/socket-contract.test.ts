@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { TransferEvent } from '../../../electron/shared/transfer.js';
 import { openSocket, type TestSocket } from './socket-client.js';
-import { spoolFile, startHostHarness, type HostHarness } from './harness.js';
+import { refsOf, spooledRef, spoolFiles, startHostHarness, type HostHarness } from './harness.js';
 
 let harness: HostHarness;
 let page: TestSocket;
@@ -24,9 +24,12 @@ afterAll(async () => {
 
 const invalid = { ok: false, error: { code: 'invalid-argument' } };
 
-async function spooled(name: string, body: string, relativePath?: string): Promise<string> {
-  const response = await spoolFile(harness, name, body, relativePath === undefined ? {} : { relativePath });
-  return (JSON.parse(response.body) as { value: { ref: string } }).value.ref;
+const spooled = (path: string, body: string): Promise<string> => spooledRef(harness, path, body);
+
+/** The keys of the done transfers among `ids`, sorted. */
+async function doneKeys(ids: readonly string[]): Promise<string[]> {
+  const snapshot = (await page.call('transfers:snapshot', [])) as { value: { transfers: { id: string; key: string; state: { kind: string } }[] } };
+  return snapshot.value.transfers.filter((view) => ids.includes(view.id) && view.state.kind === 'done').map((view) => view.key).sort();
 }
 
 describe('calls the contract refuses', () => {
@@ -109,18 +112,15 @@ describe('enqueueing in browser mode', () => {
   it('uploads spooled files with their folder structure, pushes events in order, and empties the spool', async () => {
     const watcher = await openSocket(harness.host.origin, harness.token);
     const refs = [
-      await spooled('a.txt', 'alpha', 'photos/a.txt'),
-      await spooled('b.txt', 'bravo', 'photos/sub/b.txt'),
-      await spooled('a.txt', 'again', 'a.txt'),
-      await spooled('a.txt', 'clash', 'photos/a.txt'),
+      await spooled('photos/a.txt', 'alpha'),
+      await spooled('photos/sub/b.txt', 'bravo'),
+      await spooled('a.txt', 'again'),
+      await spooled('photos/a.txt', 'clash'),
     ];
     const result = (await page.call('transfers:enqueue', [{ paths: refs }])) as { ok: boolean; value: { ids: string[] } };
     expect(result).toMatchObject({ ok: true, value: { profile: 'local', problems: [] } });
     expect(result.value.ids).toHaveLength(4);
-    await expect.poll(async () => {
-      const snapshot = (await page.call('transfers:snapshot', [])) as { value: { transfers: { id: string; key: string; state: { kind: string } }[] } };
-      return snapshot.value.transfers.filter((view) => result.value.ids.includes(view.id) && view.state.kind === 'done').map((view) => view.key).sort();
-    }, { timeout: 20_000 }).toEqual(['a.txt', 'photos/a.txt', 'photos/a.txt', 'photos/sub/b.txt']);
+    await expect.poll(() => doneKeys(result.value.ids), { timeout: 20_000 }).toEqual(['a.txt', 'photos/a.txt', 'photos/a.txt', 'photos/sub/b.txt']);
 
     const events = watcher.received.filter((message): message is { event: string; payload: TransferEvent[] } => (message as { event?: string }).event === 'transfers:events');
     const seqs = events.flatMap((message) => message.payload.map((event) => event.seq));
@@ -128,6 +128,37 @@ describe('enqueueing in browser mode', () => {
     expect(events.flatMap((message) => message.payload).filter((event) => event.kind === 'added')).toHaveLength(4);
     await watcher.close();
     await expect.poll(() => readdir(harness.spool.root)).toEqual([]);
+  });
+
+  it('keeps folder/sub/file keys for a drop sent as several batches, each enqueued as it arrives', async () => {
+    const ids: string[] = [];
+    const batches = [
+      [
+        { path: 'folder/sub/one.txt', body: '1' },
+        { path: 'folder/two.txt', body: '2' },
+      ],
+      [
+        { path: 'folder/sub/three.txt', body: '3' },
+        { path: 'loose.txt', body: '4' },
+      ],
+    ];
+    for (const batch of batches) {
+      const refs = refsOf(await spoolFiles(harness, batch));
+      const result = (await page.call('transfers:enqueue', [{ paths: refs }])) as { ok: boolean; value: { ids: string[]; problems: unknown[] } };
+      expect(result).toMatchObject({ ok: true, value: { problems: [] } });
+      ids.push(...result.value.ids);
+    }
+    expect(ids).toHaveLength(4);
+    await expect.poll(() => doneKeys(ids), { timeout: 20_000 }).toEqual(['folder/sub/one.txt', 'folder/sub/three.txt', 'folder/two.txt', 'loose.txt']);
+    await expect.poll(() => readdir(harness.spool.root)).toEqual([]);
+  });
+
+  it('enqueues what a batch kept when some of its files were refused', async () => {
+    const refs = refsOf(await spoolFiles(harness, [{ path: '../escape.txt', body: 'x' }, { path: 'kept/file.txt', body: 'y' }]));
+    expect(refs[0]).toBeUndefined();
+    const result = (await page.call('transfers:enqueue', [{ paths: [refs[1]] }])) as { ok: boolean; value: { ids: string[] } };
+    expect(result).toMatchObject({ ok: true });
+    await expect.poll(() => doneKeys(result.value.ids), { timeout: 20_000 }).toEqual(['kept/file.txt']);
   });
 
   it('leaves a closed socket alone: events go only to open pages', async () => {

@@ -10,6 +10,9 @@ describe('web protocol names', () => {
   it('are the same on both sides', () => {
     expect(page.SOCKET_PATH).toBe(host.SOCKET_PATH);
     expect(page.SPOOL_PATH).toBe(host.SPOOL_PATH);
+    expect(page.SPOOL_MANIFEST_FIELD).toBe(host.SPOOL_MANIFEST_FIELD);
+    expect(page.SPOOL_FILE_FIELD).toBe(host.SPOOL_FILE_FIELD);
+    expect(page.SPOOL_BATCH_MAX_FILES).toBe(host.SPOOL_BATCH_MAX_FILES);
     expect(page.SOCKET_PROTOCOL).toBe(host.SOCKET_PROTOCOL);
     expect(page.TOKEN_PROTOCOL_PREFIX).toBe(host.TOKEN_PROTOCOL_PREFIX);
     expect(page.TOKEN_QUERY).toBe(host.TOKEN_QUERY);

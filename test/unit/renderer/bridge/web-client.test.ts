@@ -87,6 +87,21 @@ describe('createWebClient', () => {
     expect(notices).toEqual([{ level: 'info', message: 'hi' }]);
   });
 
+  it('hands out the events of a frame that holds several, in their order', () => {
+    const { client, last } = world();
+    const heard: unknown[] = [];
+    client.on('app:notice', (notice) => heard.push(notice.message));
+    client.on('transfers:events', (events) => heard.push(events.map((event) => event.seq)));
+    last().onopen?.();
+    last().receive([
+      { event: 'transfers:events', payload: [{ kind: 'removed', seq: 1, id: 'a' }, { kind: 'removed', seq: 2, id: 'b' }] },
+      { event: 'app:notice', payload: { level: 'info', message: 'between' } },
+      { event: 'transfers:events', payload: [{ kind: 'removed', seq: 3, id: 'c' }] },
+      'not a message',
+    ]);
+    expect(heard).toEqual([[1, 2], 'between', [3]]);
+  });
+
   it('holds calls made before the connection opens and sends them once it does', async () => {
     const { client, last } = world();
     const early = client.invoke('app:info');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventText, parseClientMessage, replyText } from '../../../../electron/web-host/socket/wire-messages.js';
+import { eventsText, parseClientMessage, replyText } from '../../../../electron/web-host/socket/wire-messages.js';
 
 describe('parseClientMessage', () => {
   it('reads a call: a whole-number id, a contract channel, a list of args', () => {
@@ -32,10 +32,13 @@ describe('parseClientMessage', () => {
   });
 });
 
-describe('replyText and eventText', () => {
-  it('frame a reply under its id, and an event with its payload', () => {
+describe('replyText and eventsText', () => {
+  it('frame a reply under its id, one event with its payload, and several events as a list in order', () => {
     expect(JSON.parse(replyText(4, { ok: true, value: null }))).toEqual({ id: 4, result: { ok: true, value: null } });
-    expect(JSON.parse(eventText('app:notice', { level: 'info', message: 'm' }))).toEqual({ event: 'app:notice', payload: { level: 'info', message: 'm' } });
+    const notice = { event: 'app:notice', payload: { level: 'info', message: 'm' } } as const;
+    expect(JSON.parse(eventsText([notice]))).toEqual(notice);
+    const events = { event: 'transfers:events', payload: [{ kind: 'removed', seq: 3, id: 'a' }] } as const;
+    expect(JSON.parse(eventsText([events, notice]))).toEqual([events, notice]);
   });
 
   it('answer an error when a value cannot be framed, rather than throw', () => {

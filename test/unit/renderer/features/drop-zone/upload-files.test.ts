@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EnqueueOutcome, EnqueueRequest } from '../../../../../electron/shared/ipc/transfer-requests.js';
+import { ENQUEUE_AT_FILES, ENQUEUE_GATHER_MS, type EnqueueTimer } from '../../../../../renderer/src/features/drop-zone/staged-enqueuer.js';
 import { fileList, groupProblems, uploadFiles } from '../../../../../renderer/src/features/drop-zone/upload-files.js';
 import { i18n } from '../../../../../renderer/src/i18n/index.js';
 import { appStore } from '../../../../../renderer/src/store/index.js';
+import type { Bridge } from '../../../../../renderer/src/bridge/dropsign-api.js';
 import { fakeBridge, ok, refused, resetStore, settingsWith } from '../upload/upload-harness.js';
 
 const t = i18n.getFixedT('en', 'upload');
@@ -60,6 +62,101 @@ describe('uploadFiles', () => {
       { level: 'warning', code: 'invalid-key', message: '2 files were not added to the queue (a.txt and 1 more). Bad key for a.txt.' },
       { level: 'warning', code: 'special-file', message: 'b was not added to the queue. b is a pipe.' },
       { level: 'info', message: '3 files were already waiting in the queue.' },
+    ]);
+  });
+});
+
+describe('uploadFiles with a stager that hands files over early', () => {
+  /** A stager that hands over `early` batches of paths, then waits for `release` before it ends with all of them. */
+  function batchingStager(early: readonly (readonly string[])[], release: Promise<void>): Bridge['stager'] {
+    return {
+      needsFileContents: true,
+      async stage(files, onProgress, onStaged) {
+        for (const paths of early) onStaged?.(paths);
+        onProgress({ filesDone: files.length, filesTotal: files.length, bytesSent: 0, bytesTotal: 0 });
+        await release;
+        return { paths: files.map((file) => `spool:${file.relativePath}`), failures: [] };
+      },
+    };
+  }
+
+  /** Timers that run when the test says so. */
+  function manualTimer(): EnqueueTimer & { fire(): void; readonly delays: number[] } {
+    let pending: (() => void) | undefined;
+    const delays: number[] = [];
+    return {
+      delays,
+      set: (callback, ms) => {
+        delays.push(ms);
+        pending = callback;
+        return callback;
+      },
+      clear: (handle) => {
+        if (handle === pending) pending = undefined;
+      },
+      fire: () => pending?.(),
+    };
+  }
+
+  const names = (count: number, stem: string): string[] => Array.from({ length: count }, (_, index) => `${stem}${index}`);
+
+  it('enqueues a full request\'s worth at once and smaller batches within a second, while staging goes on, in order', async () => {
+    const timer = manualTimer();
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const full = names(ENQUEUE_AT_FILES, 'f').map((name) => `spool:${name}`);
+    const bridge = fakeBridge({ 'transfers:enqueue': () => ok(outcome()) });
+    const files = picked(...names(ENQUEUE_AT_FILES, 'f'), 'big1', 'big2', 'last');
+    const stager = batchingStager([full, ['spool:big1'], ['spool:big2']], released);
+    const upload = uploadFiles(files, { bridge: { ...bridge, stager }, store: appStore, t, enqueueTimer: timer });
+    await expect.poll(() => bridge.callsOn('transfers:enqueue').length).toBe(1);
+    expect(bridge.callsOn('transfers:enqueue')[0]).toEqual([{ paths: full }]);
+    expect(timer.delays).toEqual([ENQUEUE_GATHER_MS]);
+    timer.fire();
+    await expect.poll(() => bridge.callsOn('transfers:enqueue').length).toBe(2);
+    expect(bridge.callsOn('transfers:enqueue')[1]).toEqual([{ paths: ['spool:big1', 'spool:big2'] }]);
+    expect(appStore.getState().staging[0]?.phase.kind).toBe('staging');
+    release();
+    await upload;
+    // What was never handed over goes in with the end of staging.
+    expect(bridge.callsOn('transfers:enqueue')[2]).toEqual([{ paths: ['spool:last'] }]);
+    expect(appStore.getState().staging).toEqual([]);
+  });
+
+  it('sends every enqueue of a drop to the destination it had when the first was sent', async () => {
+    appStore.getState().setSettings(settingsWith({ uploadPrefix: 'first/' }));
+    const timer = manualTimer();
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const bridge = fakeBridge({ 'transfers:enqueue': () => ok(outcome()) });
+    const upload = uploadFiles(picked('a', 'b'), { bridge: { ...bridge, stager: batchingStager([['spool:a']], released) }, store: appStore, t, enqueueTimer: timer });
+    await expect.poll(() => timer.delays.length).toBe(1);
+    timer.fire();
+    await expect.poll(() => bridge.callsOn('transfers:enqueue').length).toBe(1);
+    // A destination chosen while the drop is still being copied applies to the next drop, not this one.
+    appStore.getState().setSettings(settingsWith({ uploadPrefix: 'second/' }));
+    release();
+    await upload;
+    expect(bridge.callsOn('transfers:enqueue')).toEqual([[{ paths: ['spool:a'], prefix: 'first/' }], [{ paths: ['spool:b'], prefix: 'first/' }]]);
+  });
+
+  it('says once what many enqueues were refused for, and groups the files not added over the whole drop', async () => {
+    let call = 0;
+    const bridge = fakeBridge({
+      'transfers:enqueue': () => {
+        call += 1;
+        if (call <= 2) return refused({ code: 'keychain-locked', message: 'The keychain is locked.', hint: 'Unlock it.' });
+        return ok(outcome({ problems: [invalidKey(`f${call}.txt`)], alreadyQueued: 1 }));
+      },
+    });
+    const files = picked(...names(4 * ENQUEUE_AT_FILES, 'x'));
+    const requests = [0, 1, 2, 3].map((request) => files.slice(request * ENQUEUE_AT_FILES, (request + 1) * ENQUEUE_AT_FILES).map((file) => `spool:${file.relativePath}`));
+    await uploadFiles(files, { bridge: { ...bridge, stager: batchingStager(requests, Promise.resolve()) }, store: appStore, t });
+    expect(bridge.callsOn('transfers:enqueue')).toHaveLength(4);
+    expect(appStore.getState().notices).toMatchObject([
+      { level: 'error', code: 'keychain-locked', message: 'The keychain is locked.' },
+      { level: 'warning', code: 'invalid-key', message: '2 files were not added to the queue (f3.txt and 1 more). Bad key for f3.txt.' },
+      { level: 'info', message: '2 files were already waiting in the queue.' },
     ]);
   });
 });
