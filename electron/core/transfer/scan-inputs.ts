@@ -69,16 +69,25 @@ interface Walk {
 export async function* scanInputs(paths: readonly string[], options: ScanOptions = {}): AsyncGenerator<ScanItem> {
   const walk: Walk = { fs: options.fs ?? nodeScanFs, order: options.order ?? 'sorted', ancestors: new Map() };
   const cwd = options.cwd ?? process.cwd();
+  // Dropped paths are looked at several at a time too: a drop of thousands of loose files (browser mode
+  // enqueues a staged batch as its files) otherwise waits one round trip per file on a busy event loop.
+  yield* inOrder(walk, droppedEntries(walk, paths, cwd));
+}
+
+/** The dropped paths as entries to inspect: resolved, each once, an empty one as its problem. */
+function* droppedEntries(walk: Walk, paths: readonly string[], cwd: string): Generator<Entry> {
   const seen = new Set<string>();
   for (const input of paths) {
     if (input.trim() === '') {
-      yield problem('', '', 'invalid-argument', 'An empty path was given.', 'Drop or name a file or folder.');
+      const empty = problem('', '', 'invalid-argument', 'An empty path was given.', 'Drop or name a file or folder.');
+      yield { absolute: '', relative: '', inspection: () => Promise.resolve({ kind: 'item', item: empty }) };
       continue;
     }
     const absolute = path.resolve(cwd, input);
     if (seen.has(absolute)) continue;
     seen.add(absolute);
-    yield* scanPath(walk, absolute, path.basename(absolute), true);
+    const relative = path.basename(absolute);
+    yield { absolute, relative, inspection: () => inspect(walk.fs, absolute, relative, true) };
   }
 }
 
@@ -91,6 +100,31 @@ const LOOKAHEAD = 16;
 
 /** What one path turned out to be: an outcome to yield, or a folder to walk. */
 type Inspection = { readonly kind: 'item'; readonly item: ScanItem } | { readonly kind: 'directory'; readonly id: string };
+
+/** A path waiting its turn: where it is, and how to look at it (started up to LOOKAHEAD entries early). */
+interface Entry {
+  readonly absolute: string;
+  readonly relative: string;
+  readonly inspection: () => Promise<Inspection>;
+}
+
+/**
+ * Follows `entries` strictly in order (yielding each outcome, walking each folder) while inspecting up to
+ * {@link LOOKAHEAD} of them ahead.
+ */
+async function* inOrder(walk: Walk, entries: Iterator<Entry>): AsyncGenerator<ScanItem> {
+  const window: { entry: Entry; inspection: Promise<Inspection> }[] = [];
+  for (;;) {
+    while (window.length < LOOKAHEAD) {
+      const next = entries.next();
+      if (next.done === true) break;
+      window.push({ entry: next.value, inspection: next.value.inspection() });
+    }
+    const head = window.shift();
+    if (head === undefined) return;
+    yield* follow(walk, head.entry.absolute, head.entry.relative, await head.inspection);
+  }
+}
 
 /** Looks at one path (never opening it) and never rejects: every failure becomes a problem item. */
 async function inspect(fs: ScanFs, absolute: string, relative: string, dropped: boolean): Promise<Inspection> {
@@ -169,18 +203,14 @@ async function* walkDirectory(walk: Walk, absolute: string, relative: string, id
       return;
     }
     names.sort(compareCodePoints);
-    // Inspect up to LOOKAHEAD entries ahead, yield strictly in order.
-    const window: { absolute: string; relative: string; inspection: Promise<Inspection> }[] = [];
-    let index = 0;
-    for (;;) {
-      while (window.length < LOOKAHEAD && index < names.length) {
-        const [childPath, childRelative] = child(names[index++] ?? '');
-        window.push({ absolute: childPath, relative: childRelative, inspection: inspect(walk.fs, childPath, childRelative, false) });
+    // Entries are made as the window reaches them: a huge folder holds its names, not an entry per name.
+    const entries = function* (): Generator<Entry> {
+      for (const name of names) {
+        const [childPath, childRelative] = child(name);
+        yield { absolute: childPath, relative: childRelative, inspection: () => inspect(walk.fs, childPath, childRelative, false) };
       }
-      const head = window.shift();
-      if (head === undefined) return;
-      yield* follow(walk, head.absolute, head.relative, await head.inspection);
-    }
+    };
+    yield* inOrder(walk, entries());
   } finally {
     walk.ancestors.delete(id);
   }

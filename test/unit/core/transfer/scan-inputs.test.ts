@@ -172,6 +172,26 @@ describe('scanInputs', () => {
       expect(problems(items)[1]?.error.message).toMatch(/not allowed to list the folder/);
     });
 
+    it('looks at dropped paths several at a time, and yields them in the order given', async () => {
+      const dropped = Array.from({ length: 40 }, (_, i) => path.join(bigTree, 'd00', `f${String(i).padStart(5, '0')}`));
+      let inFlight = 0;
+      let mostInFlight = 0;
+      const fs = wrap({
+        lstat: async (p) => {
+          mostInFlight = Math.max(mostInFlight, ++inFlight);
+          // Why a delay: lets the next lookups start before this one answers, as a busy disk would.
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          inFlight--;
+          return nodeScanFs.lstat(p);
+        },
+      });
+      const items = await collect(scanInputs([...dropped.slice().reverse(), '', dropped[0] ?? ''], { fs }));
+      expect(mostInFlight).toBeGreaterThan(1);
+      expect(mostInFlight).toBeLessThanOrEqual(16);
+      expect(items.map((item) => item.relativePath)).toEqual([...dropped.map((p) => path.basename(p)).reverse(), '']);
+      expect(problems(items).map((problem) => problem.error.code)).toEqual(['invalid-argument']);
+    });
+
     it('streams: the first file arrives after a handful of stats, not after the whole walk', async () => {
       let stats = 0;
       const fs = wrap({ lstat: (p) => (stats++, nodeScanFs.lstat(p)) });
