@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ErrorInfo } from '../shared/errors.js';
+import { DropsignError, type ErrorInfo } from '../shared/errors.js';
 import type { Result } from '../shared/ipc/channels.js';
 import type { EnqueueOutcome } from '../shared/ipc/transfer-requests.js';
 import { readClipboardFiles, readClipboardImage, type ClipboardEntry } from './clipboard-files.js';
@@ -59,27 +59,51 @@ async function writeSpoolFile(dir: string, now: Date, png: Buffer): Promise<stri
   throw new Error(`No free file name in ${dir}.`);
 }
 
+/** What saving the clipboard's image needs. */
+export type ClipboardImageDeps = Pick<ClipboardUploadDeps, 'read' | 'toPng' | 'spoolDir' | 'now'>;
+
+/** The image among `entries` as PNG bytes, converted when need be; undefined when there is none. */
+async function clipboardPng(entries: readonly ClipboardEntry[], toPng: ClipboardUploadDeps['toPng']): Promise<Buffer | undefined> {
+  const image = await readClipboardImage(entries);
+  return image === undefined ? undefined : image.type === 'image/png' ? image.bytes : toPng(image.bytes);
+}
+
+function spoolFailure(error: unknown, spoolDir: string): ErrorInfo {
+  const code = (error as { code?: string }).code;
+  return {
+    code: 'file-unreadable',
+    message: `The clipboard image could not be saved for upload${code === undefined ? '' : ` (${code})`}.`,
+    hint: `Check that there is free space and that your user can write to ${spoolDir}.`,
+  };
+}
+
+/**
+ * Saves the clipboard's image as a PNG in the spool folder and returns the file (undefined when the
+ * clipboard holds no image): for an image pasted into the window (`clipboard:save-image`). Throws the
+ * typed `file-unreadable` error when the spool cannot be written.
+ */
+export async function saveClipboardImageFile(deps: ClipboardImageDeps): Promise<string | undefined> {
+  try {
+    const png = await clipboardPng(await deps.read(), deps.toPng);
+    return png === undefined ? undefined : await writeSpoolFile(deps.spoolDir, deps.now(), png);
+  } catch (error) {
+    const info = spoolFailure(error, deps.spoolDir);
+    throw new DropsignError(info.code, info.message, info.hint);
+  }
+}
+
 /** Uploads what the clipboard holds. Never throws. */
 export async function uploadClipboard(deps: ClipboardUploadDeps): Promise<ClipboardUploadOutcome> {
   try {
     const entries = await deps.read();
     const paths = await readClipboardFiles(entries, deps.platform);
     if (paths.length > 0) return { kind: 'files', paths, result: await deps.enqueue(paths) };
-    const image = await readClipboardImage(entries);
-    const png = image === undefined ? undefined : image.type === 'image/png' ? image.bytes : deps.toPng(image.bytes);
+    const png = await clipboardPng(entries, deps.toPng);
     if (png === undefined) return { kind: 'empty' };
     const file = await writeSpoolFile(deps.spoolDir, deps.now(), png);
     return { kind: 'image', path: file, result: await deps.enqueue([file]) };
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    return {
-      kind: 'failed',
-      error: {
-        code: 'file-unreadable',
-        message: `The clipboard image could not be saved for upload${code === undefined ? '' : ` (${code})`}.`,
-        hint: `Check that there is free space and that your user can write to ${deps.spoolDir}.`,
-      },
-    };
+    return { kind: 'failed', error: spoolFailure(error, deps.spoolDir) };
   }
 }
 

@@ -3,12 +3,12 @@
  * forwarding, the tray, notifications, the clipboard shortcut, the drop window and the quit guard. Wiring
  * only: each part lives in its own module, and this file connects them to each other and to the services.
  */
-import path from 'node:path';
 import { app, clipboard, dialog, globalShortcut, ipcMain, nativeImage, screen, type BrowserWindow, type NativeImage } from 'electron';
 import type { ErrorInfo } from '../shared/errors.js';
 import type { Result } from '../shared/ipc/channels.js';
 import type { EnqueueOutcome } from '../shared/ipc/transfer-requests.js';
-import { CLIPBOARD_SPOOL_DIR_NAME, sweepSpool, uploadClipboard } from './clipboard-upload.js';
+import { electronClipboard } from './clipboard-edge.js';
+import { sweepSpool, uploadClipboard } from './clipboard-upload.js';
 import { combineDisposables, type Disposable } from './disposable.js';
 import { DropWindow } from './drop-window.js';
 import { ClipboardShortcut } from './global-shortcut.js';
@@ -135,19 +135,10 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     windowFocused: () => mainWindow?.isDestroyed() === false && mainWindow.isVisible() && mainWindow.isFocused(),
   });
   const dropWindow = new DropWindow({ ...windowDeps, workArea: () => screen.getPrimaryDisplay().workArea });
-  const spoolDir = path.join(dataDir, CLIPBOARD_SPOOL_DIR_NAME);
+  const clipboardDeps = electronClipboard(dataDir);
+  const { spoolDir } = clipboardDeps;
   const quickUpload = async (): Promise<void> => {
-    const outcome = await uploadClipboard({
-      read: () => clipboard.read(),
-      toPng: (bytes) => {
-        const image = nativeImage.createFromBuffer(bytes);
-        return image.isEmpty() ? undefined : image.toPNG();
-      },
-      platform,
-      spoolDir,
-      now: () => new Date(),
-      enqueue: enqueueDefault,
-    });
+    const outcome = await uploadClipboard({ ...clipboardDeps, platform, enqueue: enqueueDefault });
     if (outcome.kind === 'empty') tell('Nothing to upload', 'The clipboard holds no files and no image.');
     if (outcome.kind === 'failed') reportError('Could not upload the clipboard', outcome.error);
   };

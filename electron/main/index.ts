@@ -12,6 +12,8 @@ import { appDataDir } from '../core/app-paths.js';
 import { createAppServices } from '../core/app/index.js';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol.js';
 import { filesFromArgv, filesFromSecondInstanceData, IncomingFiles, type SecondInstanceData } from './argv-files.js';
+import { electronClipboard } from './clipboard-edge.js';
+import { saveClipboardImageFile } from './clipboard-upload.js';
 import { startDesktopShell, type DesktopShell } from './desktop-shell.js';
 import { lockDownPermissions } from './permissions.js';
 import { shellPaths } from './shell-paths.js';
@@ -56,7 +58,8 @@ if (!app.requestSingleInstanceLock(launchFiles)) {
       const paths = shellPaths({ moduleUrl: import.meta.url, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
       lockDownPermissions(session.defaultSession);
       serveAppProtocol(protocol, paths.rendererDir);
-      const services = await createAppServices({ appDataDir: dataDir, face: 'desktop', version: app.getVersion(), log });
+      const clipboardImage = (): Promise<string | undefined> => saveClipboardImageFile(electronClipboard(dataDir));
+      const services = await createAppServices({ appDataDir: dataDir, face: 'desktop', version: app.getVersion(), log, clipboardImage });
       desktop = await startDesktopShell({ services, paths, dataDir, openExternal, log });
       incoming.ready();
     })

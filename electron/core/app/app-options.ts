@@ -46,6 +46,12 @@ export interface AppServicesOptions {
   readonly probe?: Pick<ProbeOptions, 'send' | 'timeoutMs'>;
   /** The register of issued links. Default: `links.json` in the app data directory. For testing. */
   readonly linkRegister?: LinkRegister;
+  /**
+   * Saves the clipboard's image as a PNG and answers its path (undefined when the clipboard holds no image),
+   * for `clipboard:save-image`. The desktop shell gives it; without it the channel says only the desktop app
+   * reads the clipboard.
+   */
+  readonly clipboardImage?: () => Promise<string | undefined>;
   /** Diagnostics that reach no user (a listener that threw, an old secret that could not be deleted). Default: nowhere. */
   readonly log?: (line: string) => void;
 }

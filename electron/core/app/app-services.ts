@@ -150,6 +150,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     linkRegister: options.linkRegister ?? IssuedLinkRegister.inAppData(appDataDir, { onNotice: (error) => notify(noticeOf(error)), now }),
     info,
     onSettings: (next) => host.reconfigure(engineSettingsOf(next, options.engineTuning)),
+    clipboardImage: options.clipboardImage,
   });
 
   let closed: Promise<void> | undefined;

@@ -8,6 +8,7 @@ import type { AppInfo } from '../../shared/ipc/app-types.js';
 import type { AppSettings } from '../../shared/ipc/settings.js';
 import type { LinkRegister } from '../links/link-register.js';
 import type { AppContext } from './app-context.js';
+import { saveClipboardImage } from './clipboard-service.js';
 import type { EngineHost } from './engine-host.js';
 import { queryHistory } from './history-query.js';
 import { createLinkFor, dropPageFor, exportLinksCsv, forgetLink, inspectLinkFor, linkLimitsFor, listLinks } from './link-service.js';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   readonly info: () => Promise<AppInfo>;
   /** Told of saved settings, to pass the transfer ones to the engine. */
   readonly onSettings: (settings: AppSettings) => void;
+  /** Saves the clipboard's image (the desktop shell's; absent elsewhere). */
+  readonly clipboardImage?: (() => Promise<string | undefined>) | undefined;
 }
 
 /** Builds the handlers. */
@@ -43,6 +46,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'transfers:remove': (id) => control(host, 'remove', id),
     'transfers:clear-finished': () => clearFinished(host),
     'transfers:snapshot': () => Promise.resolve(host.snapshot()),
+    'clipboard:save-image': () => saveClipboardImage(deps.clipboardImage),
     'profiles:list': () => listProfiles(context),
     'profiles:get': (name) => getProfile(context, name),
     'profiles:save': (request) => saveProfile(context, request),

@@ -32,7 +32,7 @@ import type {
   ProfileView,
 } from './profile-types.js';
 import type { AppSettings, Language, SettingsPatch } from './settings.js';
-import type { EnqueueOutcome, EnqueueRequest, HistoryPage, HistoryQuery } from './transfer-requests.js';
+import type { EnqueueOutcome, EnqueueRequest, HistoryPage, HistoryQuery, SavedClipboardImage } from './transfer-requests.js';
 
 /** The outcome of every invoke: a value, or a typed error. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
@@ -48,6 +48,7 @@ export const INVOKE_CHANNELS = [
   'transfers:remove',
   'transfers:clear-finished',
   'transfers:snapshot',
+  'clipboard:save-image',
   'profiles:list',
   'profiles:get',
   'profiles:save',
@@ -86,6 +87,12 @@ export interface InvokeMap {
   'transfers:remove': { args: [id?: TransferId | undefined]; result: null };
   'transfers:clear-finished': { args: []; result: null };
   'transfers:snapshot': { args: []; result: TransferSnapshot };
+  /**
+   * Saves the image on the clipboard as a PNG in the app's clipboard folder and answers its path: for an
+   * image pasted into the desktop window, whose bytes must not cross IPC (main reads the clipboard itself).
+   * The desktop app only; browser mode sends a pasted image's bytes like any dropped file.
+   */
+  'clipboard:save-image': { args: []; result: SavedClipboardImage };
   'profiles:list': { args: []; result: ProfileList };
   'profiles:get': { args: [name: string]; result: ProfileView };
   'profiles:save': { args: [request: ProfileSaveRequest]; result: ProfileSaveResult };

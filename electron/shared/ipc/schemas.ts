@@ -204,6 +204,7 @@ export const argSchemas = {
   'transfers:remove': optionalId,
   'transfers:clear-finished': z.tuple([]),
   'transfers:snapshot': z.tuple([]),
+  'clipboard:save-image': z.tuple([]),
   'profiles:list': z.tuple([]),
   'profiles:get': z.tuple([profileName]),
   'profiles:save': z.tuple([profileSaveRequest]),

@@ -66,3 +66,8 @@ export interface HistoryPage {
   /** Pass as `before` for the next (older) page; absent on the last page. */
   readonly nextBefore?: string;
 }
+
+/** `clipboard:save-image`: where the clipboard's image was saved (a PNG in the app's clipboard folder). */
+export interface SavedClipboardImage {
+  readonly path: string;
+}

@@ -1,8 +1,10 @@
 /**
  * The bridge of the desktop app: the preload's API (`window.dropsign`), and files staged by their real
- * paths (`pathForFile`): no bytes cross IPC, main streams from disk and walks dropped folders itself.
+ * paths (`pathForFile`): no bytes cross IPC, main streams from disk and walks dropped folders itself. A
+ * pasted image has no path: main saves the clipboard's image itself (`clipboard:save-image`) and that
+ * file is queued.
  */
-import type { Bridge, DropsignApi, FileStager } from './dropsign-api.js';
+import type { Bridge, DropsignApi, FileStager, PickedFile } from './dropsign-api.js';
 
 /**
  * The dropped item a picked file belongs to: the file itself, or the top folder it was picked inside
@@ -17,19 +19,38 @@ export function droppedItemOf(realPath: string, relativePath: string): string {
   return top;
 }
 
+const NO_FILE_ON_DISK = 'This item has no file on disk (it came from another app): save it first, then drop the file.';
+
+/** A pasted image with no file on disk (a screenshot, an image copied in a browser): main saves the clipboard's. */
+function isPastedImage(picked: PickedFile): boolean {
+  return picked.origin === 'paste' && picked.file.type.startsWith('image/');
+}
+
 function pathStager(api: DropsignApi): FileStager {
   return {
     needsFileContents: false,
-    stage(files, onProgress) {
+    async stage(files, onProgress) {
       const paths = new Set<string>();
       const failures: { relativePath: string; message: string }[] = [];
+      // The clipboard holds one image: however many pasted items came without a file, it is saved once.
+      let pastedImage: Promise<string | { readonly message: string }> | undefined;
       for (const picked of files) {
         const real = api.pathForFile?.(picked.file) ?? '';
-        if (real === '') failures.push({ relativePath: picked.relativePath, message: 'This item has no file on disk (it came from another app): save it first, then drop the file.' });
-        else paths.add(droppedItemOf(real, picked.relativePath));
+        if (real !== '') {
+          paths.add(droppedItemOf(real, picked.relativePath));
+        } else if (isPastedImage(picked)) {
+          pastedImage ??= api.invoke('clipboard:save-image').then((saved) =>
+            saved.ok ? saved.value.path : { message: `${saved.error.message} ${saved.error.hint}` },
+          );
+          const outcome = await pastedImage;
+          if (typeof outcome === 'string') paths.add(outcome);
+          else failures.push({ relativePath: picked.relativePath, message: outcome.message });
+        } else {
+          failures.push({ relativePath: picked.relativePath, message: NO_FILE_ON_DISK });
+        }
       }
       onProgress({ filesDone: files.length, filesTotal: files.length, bytesSent: 0, bytesTotal: 0 });
-      return Promise.resolve({ paths: [...paths], failures });
+      return { paths: [...paths], failures };
     },
   };
 }

@@ -39,6 +39,11 @@ export type ConnectionStatus =
 export interface PickedFile {
   readonly file: File;
   readonly relativePath: string;
+  /**
+   * `paste` for a file pasted from the clipboard (an image copied from another app has no file on disk; the
+   * desktop app then asks main to save the clipboard's image). Absent for dropped and picked files.
+   */
+  readonly origin?: 'paste';
 }
 
 /** How far staging has got (browser mode copies the bytes to the host first). */

@@ -12,7 +12,7 @@ import {
   readClipboardFiles,
   type ClipboardEntry,
 } from '../../../electron/main/clipboard-files.js';
-import { spoolFileName, sweepSpool, uploadClipboard, type ClipboardUploadDeps } from '../../../electron/main/clipboard-upload.js';
+import { saveClipboardImageFile, spoolFileName, sweepSpool, uploadClipboard, type ClipboardUploadDeps } from '../../../electron/main/clipboard-upload.js';
 
 const entry = (payloads: Record<string, unknown>): ClipboardEntry => ({
   types: Object.keys(payloads),
@@ -105,6 +105,30 @@ describe('uploadClipboard', () => {
     writeFileSync(blocked, 'not a folder');
     const outcome = await uploadClipboard(deps([entry({ 'image/png': Buffer.from('x') })], { spoolDir: path.join(blocked, 'sub') }).deps);
     expect(outcome.kind).toBe('failed');
+  });
+});
+
+describe('saveClipboardImageFile (an image pasted into the window)', () => {
+  it('saves the image as a PNG in the spool folder and returns the file, converting other types first', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7]);
+    const { deps: d, spoolDir } = deps([entry({ 'image/png': new Blob([png]) })]);
+    const file = await saveClipboardImageFile(d);
+    expect(file).toBe(path.join(spoolDir, 'clipboard-2026-11-21-081503.png'));
+    expect(readFileSync(file ?? '')).toEqual(png);
+    const jpeg = deps([entry({ 'image/jpeg': new Blob([Buffer.from([0xff, 0xd8, 0xff])]) })]).deps;
+    expect(readFileSync((await saveClipboardImageFile(jpeg)) ?? '').toString()).toBe('png-from-jpeg');
+  });
+
+  it('returns nothing when the clipboard holds no image (copied files are not an image)', async () => {
+    expect(await saveClipboardImageFile(deps([entry({ 'text/plain': 'hello' })]).deps)).toBeUndefined();
+    expect(await saveClipboardImageFile(deps([entry({ 'text/uri-list': 'file:///home/me/a.png' })]).deps)).toBeUndefined();
+  });
+
+  it('throws the typed file-unreadable error when the spool cannot be written', async () => {
+    const blocked = path.join(mkdtempSync(path.join(tmpdir(), 'dropsign-clip-')), 'file');
+    writeFileSync(blocked, 'not a folder');
+    const d = deps([entry({ 'image/png': Buffer.from('x') })], { spoolDir: path.join(blocked, 'sub') }).deps;
+    await expect(saveClipboardImageFile(d)).rejects.toMatchObject({ code: 'file-unreadable', hint: expect.stringContaining('free space') });
   });
 });
 

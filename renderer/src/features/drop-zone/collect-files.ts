@@ -76,9 +76,9 @@ export function pastedName(extension: string, at: Date): string {
 export function filesFromClipboard(list: FileList | readonly File[], at: Date = new Date()): PickedFile[] {
   return [...list].slice(0, MAX_PICKED_FILES).map((file) => {
     const generic = GENERIC_PASTE_NAME.exec(file.name);
-    if (generic === null) return { file, relativePath: file.name };
+    if (generic === null) return { file, relativePath: file.name, origin: 'paste' };
     const renamed = new File([file], pastedName(generic[1] ?? 'png', at), { type: file.type, lastModified: file.lastModified });
-    return { file: renamed, relativePath: renamed.name };
+    return { file: renamed, relativePath: renamed.name, origin: 'paste' };
   });
 }
 

@@ -27,6 +27,43 @@ describe('the desktop bridge', () => {
     expect(bridge.stager.needsFileContents).toBe(false);
   });
 
+  it('queues a pasted image (no file on disk) as the clipboard image main saved, once per paste', async () => {
+    const calls: string[] = [];
+    const api = {
+      pathForFile: (file: { name: string }) => (file.name === 'notes.txt' ? '/p/notes.txt' : ''),
+      invoke: (channel: string) => {
+        calls.push(channel);
+        return Promise.resolve({ ok: true, value: { path: '/data/clipboard/clipboard-2026-11-21-081503.png' } });
+      },
+    } as unknown as DropsignApi;
+    const picked = [
+      { file: { name: 'pasted.png', type: 'image/png' }, relativePath: 'pasted.png', origin: 'paste' },
+      { file: { name: 'pasted.jpg', type: 'image/jpeg' }, relativePath: 'pasted.jpg', origin: 'paste' },
+      { file: { name: 'notes.txt', type: 'text/plain' }, relativePath: 'notes.txt', origin: 'paste' },
+    ] as unknown as Parameters<ReturnType<typeof createDesktopBridge>['stager']['stage']>[0];
+    const outcome = await createDesktopBridge(api).stager.stage(picked, () => undefined);
+    expect(calls).toEqual(['clipboard:save-image']);
+    expect(outcome).toEqual({ paths: ['/data/clipboard/clipboard-2026-11-21-081503.png', '/p/notes.txt'], failures: [] });
+  });
+
+  it('says why a pasted image could not be saved, and never asks main for a dropped item without a file', async () => {
+    const calls: string[] = [];
+    const api = {
+      pathForFile: () => '',
+      invoke: (channel: string) => {
+        calls.push(channel);
+        return Promise.resolve({ ok: false, error: { code: 'file-not-found', message: 'The clipboard no longer holds an image.', hint: 'Copy the image again, then paste it.' } });
+      },
+    } as unknown as DropsignApi;
+    const bridge = createDesktopBridge(api);
+    const dropped = [{ file: { name: 'from-browser.png', type: 'image/png' }, relativePath: 'from-browser.png' }] as unknown as Parameters<typeof bridge.stager.stage>[0];
+    expect((await bridge.stager.stage(dropped, () => undefined)).failures).toMatchObject([{ relativePath: 'from-browser.png', message: expect.stringMatching(/no file on disk/) }]);
+    expect(calls).toEqual([]);
+    const pasted = [{ file: { name: 'image.png', type: 'image/png' }, relativePath: 'image.png', origin: 'paste' }] as unknown as Parameters<typeof bridge.stager.stage>[0];
+    const outcome = await bridge.stager.stage(pasted, () => undefined);
+    expect(outcome).toEqual({ paths: [], failures: [{ relativePath: 'image.png', message: 'The clipboard no longer holds an image. Copy the image again, then paste it.' }] });
+  });
+
   it('is always connected', () => {
     const statuses: unknown[] = [];
     createDesktopBridge({} as DropsignApi).onStatus((status) => statuses.push(status));

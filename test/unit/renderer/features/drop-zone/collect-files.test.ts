@@ -47,12 +47,13 @@ describe('filesFromDrop', () => {
 });
 
 describe('filesFromClipboard', () => {
-  it('keeps the names of copied files and gives a pasted image a dated name', () => {
+  it('keeps the names of copied files, gives a pasted image a dated name, and marks both as pasted', () => {
     const at = new Date(2026, 10, 21, 15, 7, 12);
     const copied = new File(['report'], 'report.pdf');
     const [first, second] = filesFromClipboard([copied, new File(['png'], 'image.png', { type: 'image/png' })], at);
-    expect(first).toEqual({ file: copied, relativePath: 'report.pdf' });
+    expect(first).toEqual({ file: copied, relativePath: 'report.pdf', origin: 'paste' });
     expect(second?.relativePath).toBe('pasted-20261121-150712.png');
+    expect(second?.origin).toBe('paste');
     expect(second?.file.name).toBe('pasted-20261121-150712.png');
     expect(second?.file.type).toBe('image/png');
   });
