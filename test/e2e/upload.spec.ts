@@ -85,8 +85,7 @@ test('dropped and picked files upload to the local bucket, and their links serve
 test('a page reloaded in the middle of a queue catches up from the snapshot and follows it to the end', async ({ page }) => {
   const control = await openSocket(host.origin, host.token);
   try {
-    // An empty queue takes new transfer settings at once: one file at a time, so a pause finds most of
-    // the queue still waiting.
+    // One file at a time, so most of the queue is still waiting when its pause lands.
     expect(await control.call('transfers:clear-finished', [])).toMatchObject({ ok: true });
     expect(await control.call('settings:set', [{ concurrency: 1 }])).toMatchObject({ ok: true });
     await page.goto(host.url);
@@ -95,10 +94,24 @@ test('a page reloaded in the middle of a queue catches up from the snapshot and 
       mimeType: 'application/octet-stream',
       buffer: randomBytes(3 * MIB),
     }));
+    // Each file is paused the moment the host announces it: files are staged and enqueued in batches as
+    // they arrive, and a 3 MiB upload can finish before a pause sent after the last row would land.
+    const pauses: Promise<unknown>[] = [];
+    control.socket.on('message', (data: Buffer) => {
+      const parsed = JSON.parse(data.toString()) as unknown;
+      for (const message of Array.isArray(parsed) ? parsed : [parsed]) {
+        const { event, payload } = message as { event?: string; payload?: unknown };
+        if (event !== 'transfers:events' || !Array.isArray(payload)) continue;
+        for (const added of payload as { kind: string; transfer?: { id: string; name: string } }[]) {
+          if (added.kind === 'added' && added.transfer?.name.startsWith('batch-') === true) pauses.push(control.call('transfers:pause', [added.transfer.id]));
+        }
+      }
+    });
     await dropFiles(page, page.getByTestId('drop-zone'), files);
     const batchRows = page.locator('[data-testid="transfer"][data-name^="batch-"]');
     await expect(batchRows).toHaveCount(files.length);
-    expect(await control.call('transfers:pause', [])).toMatchObject({ ok: true });
+    await expect.poll(() => pauses.length).toBe(files.length);
+    await Promise.all(pauses);
 
     await page.reload();
     await expect(page).toHaveURL(`${host.origin}/`);

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { PickButtons } from './PickButtons.js';
 import { pasteShortcut } from './use-paste-upload.js';
 import { useUpload } from './use-upload.js';
-import '../upload/controls.css';
 import './drop-zone.css';
 
 /** The bar. */

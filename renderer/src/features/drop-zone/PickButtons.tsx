@@ -22,10 +22,10 @@ export function PickButtons({ onPick }: { readonly onPick: (files: PickedFile[])
   };
   return (
     <div className="pick-actions">
-      <button type="button" className="upload-button upload-button-primary" onClick={() => filesInput.current?.click()}>
+      <button type="button" className="button button-primary" onClick={() => filesInput.current?.click()}>
         {t('dropBar.pickFiles')}
       </button>
-      <button type="button" className="upload-button" onClick={() => folderInput.current?.click()}>
+      <button type="button" className="button" onClick={() => folderInput.current?.click()}>
         {t('dropBar.pickFolder')}
       </button>
       <input ref={filesInput} type="file" multiple hidden onChange={onChange} data-testid="pick-files" />

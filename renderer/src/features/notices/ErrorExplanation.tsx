@@ -5,7 +5,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.js';
 import { explainError, type ExplainableError } from './explain-error.js';
-import '../upload/controls.css';
 import './notices.css';
 
 /** The explanation of `error`; `fileName` sharpens it for a file's errors. `compact` shows the title only (a retry is on its way). */

@@ -8,7 +8,6 @@ import { isKnownErrorCode } from './explain-error.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
 import { useAppStore } from '../../store/index.js';
 import type { ShownNotice } from '../../store/session-slice.js';
-import '../upload/controls.css';
 import './notices.css';
 
 function NoticeBody({ notice }: { readonly notice: ShownNotice }) {
@@ -31,7 +30,7 @@ export function Notices() {
       {notices.map((notice) => (
         <div key={notice.id} className={`toast toast-${notice.level}`} data-testid="notice">
           <NoticeBody notice={notice} />
-          <button type="button" className="upload-button upload-button-small toast-dismiss" aria-label={t('notices.dismiss')} onClick={() => dismiss(notice.id)}>
+          <button type="button" className="button button-small toast-dismiss" aria-label={t('notices.dismiss')} onClick={() => dismiss(notice.id)}>
             ×
           </button>
         </div>

@@ -9,7 +9,6 @@ import { CopyButton } from '../../app/CopyButton.js';
 import { formatDateTime } from '../../app/format.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { rowActions, type RowAction } from './row-actions.js';
-import '../upload/controls.css';
 
 /** The buttons of the row of file `name` in `state`; `run` performs a control. */
 export function RowActions({ name, state, tabbable, run }: { readonly name: string; readonly state: TransferState; readonly tabbable: boolean; readonly run: (action: RowAction) => void }) {
@@ -25,11 +24,11 @@ export function RowActions({ name, state, tabbable, run }: { readonly name: stri
             label={t('row.actionLabels.copyLink', { name })}
             caption={t('row.actions.copyLink')}
             testId="copy-link"
-            className="upload-button upload-button-small"
+            className="button button-small"
             tabbable={tabbable}
           />
           <a
-            className="upload-button upload-button-small"
+            className="button button-small"
             href={link.url}
             target="_blank"
             rel="noreferrer"
@@ -46,7 +45,7 @@ export function RowActions({ name, state, tabbable, run }: { readonly name: stri
         <button
           key={action}
           type="button"
-          className={action === 'cancel' || action === 'remove' ? 'upload-button upload-button-small upload-button-danger' : 'upload-button upload-button-small'}
+          className={action === 'cancel' || action === 'remove' ? 'button button-small button-danger' : 'button button-small'}
           aria-label={t(`row.actionLabels.${action}`, { name })}
           data-testid={`action-${action}`}
           tabIndex={tabIndex}

@@ -3,7 +3,6 @@
  * on screen, where the totals bar already shows the same.
  */
 import { useProgressAnnouncer } from './use-progress-announcer.js';
-import '../upload/controls.css';
 
 /** The live region. */
 export function ProgressAnnouncer() {

@@ -10,7 +10,6 @@ import { useBridge } from '../../app/bridge-context.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { appStore, useAppStore } from '../../store/index.js';
 import { selectQueueCounts, selectTotals } from '../../store/selectors.js';
-import '../upload/controls.css';
 import './totals.css';
 
 /** The queue-wide controls: every one but Clear finished is a transfer control without an id (all transfers). */
@@ -38,16 +37,16 @@ export function TotalsBar() {
         {totals.filesFailed > 0 && <span className="totals-failed">{t('totals.failed', { count: totals.filesFailed })}</span>}
       </p>
       <div className="totals-actions" role="group" aria-label={t('totals.actions')}>
-        <button type="button" className="upload-button" disabled={counts.pausable === 0} onClick={() => run('transfers:pause')} data-testid="pause-all">
+        <button type="button" className="button" disabled={counts.pausable === 0} onClick={() => run('transfers:pause')} data-testid="pause-all">
           {t('totals.pauseAll')}
         </button>
-        <button type="button" className="upload-button" disabled={counts.paused === 0} onClick={() => run('transfers:resume')} data-testid="resume-all">
+        <button type="button" className="button" disabled={counts.paused === 0} onClick={() => run('transfers:resume')} data-testid="resume-all">
           {t('totals.resumeAll')}
         </button>
-        <button type="button" className="upload-button" disabled={counts.failed === 0} onClick={() => run('transfers:retry')} data-testid="retry-failed">
+        <button type="button" className="button" disabled={counts.failed === 0} onClick={() => run('transfers:retry')} data-testid="retry-failed">
           {t('totals.retryFailed')}
         </button>
-        <button type="button" className="upload-button" disabled={counts.finished === 0} onClick={() => run('transfers:clear-finished')} data-testid="clear-finished">
+        <button type="button" className="button" disabled={counts.finished === 0} onClick={() => run('transfers:clear-finished')} data-testid="clear-finished">
           {t('totals.clearFinished')}
         </button>
       </div>

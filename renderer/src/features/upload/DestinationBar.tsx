@@ -11,7 +11,6 @@ import { useBridge } from '../../app/bridge-context.js';
 import { appStore, useAppStore } from '../../store/index.js';
 import { chosenProfile, destinationLabel, effectivePrefix, prefixPatch, profilePatch } from './destination.js';
 import { useProfiles } from './use-profiles.js';
-import './controls.css';
 import './upload-page.css';
 
 /** The bar. */
@@ -94,7 +93,7 @@ export function DestinationBar() {
           data-testid="destination-prefix"
         />
         {settings?.uploadPrefix !== null && settings?.uploadPrefix !== undefined && profile !== undefined && (
-          <button type="button" className="upload-button upload-button-small" onClick={() => void save({ uploadPrefix: null })}>
+          <button type="button" className="button button-small" onClick={() => void save({ uploadPrefix: null })}>
             {t('destination.resetPrefix')}
           </button>
         )}
