@@ -12,6 +12,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CLI_PATH, REPO_ROOT } from '../helpers/cli-path.js';
+import { runDropsign, type CliRun } from '../helpers/run-dropsign.js';
 import { screenshotBothThemes } from './helpers/screenshots.js';
 
 /** Why 20 s: the first start on a cold 2-core machine makes the bucket's keys and its folders. */
@@ -23,16 +24,8 @@ let bucket: ChildProcess | undefined;
 let endpoint = '';
 
 /** Runs the built `dropsign ARGS` against this spec's data directory. */
-function dropsign(...args: string[]): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: work, env: { PATH: process.env['PATH'] ?? '', HOME: work, DROPSIGN_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function dropsign(...args: string[]): Promise<CliRun> {
+  return runDropsign(args, { cwd: work, env: { PATH: process.env['PATH'] ?? '', HOME: work, DROPSIGN_DATA_DIR: dataDir } });
 }
 
 /** What `dropsign link put|get --json` prints, as far as these tests read it. */

@@ -4,13 +4,12 @@
  * the link and exactly the headers it signed (an upload with them is taken), in English or Chinese; bad
  * page options are refused before any link is made.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedLocalBucket, type EmbeddedLocalBucket } from '../../../electron/core/local-bucket/index.js';
-import { CLI_PATH } from '../../helpers/cli-path.js';
+import { runDropsign, type CliRun } from '../../helpers/run-dropsign.js';
 
 let root = '';
 let dataDir = '';
@@ -30,23 +29,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs `dropsign link ARGS` in the work directory; no run may print the local bucket's secret. */
 async function link(...args: string[]): Promise<CliRun> {
-  const run = await new Promise<CliRun>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, 'link', ...args], { cwd: work, env: { PATH: process.env['PATH'] ?? '', HOME: root, DROPSIGN_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  const run = await runDropsign(['link', ...args], { cwd: work, env: { PATH: process.env['PATH'] ?? '', HOME: root, DROPSIGN_DATA_DIR: dataDir } });
   expect(run.stdout + run.stderr).not.toContain(bucket.accessKeySecret);
   return run;
 }

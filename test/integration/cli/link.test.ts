@@ -5,7 +5,7 @@
  * it; an upload callback round-trips; an expired link is explained; every run sees the links of the
  * previous ones (list, CSV, forget); bad input exits 2 with one line; no secret is ever printed.
  */
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedLocalBucket, type EmbeddedLocalBucket } from '../../../electron/core/local-bucket/index.js';
-import { CLI_PATH } from '../../helpers/cli-path.js';
+import { runDropsign, type CliRun } from '../../helpers/run-dropsign.js';
 
 let root = '';
 let dataDir = '';
@@ -45,26 +45,12 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
  * Runs `dropsign link ARGS` in the work directory against the data directory; no run may print the local
  * bucket's secret.
  */
 async function link(...args: string[]): Promise<CliRun> {
-  const run = await new Promise<CliRun>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, 'link', ...args], { cwd: work, env: { PATH: process.env['PATH'] ?? '', HOME: root, DROPSIGN_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  const run = await runDropsign(['link', ...args], { cwd: work, env: { PATH: process.env['PATH'] ?? '', HOME: root, DROPSIGN_DATA_DIR: dataDir } });
   expect(run.stdout + run.stderr).not.toContain(bucket.accessKeySecret);
   return run;
 }

@@ -4,12 +4,11 @@
  * private Secret Service that test/helpers/with-keyring.sh starts (DROPSIGN_KEYRING=private); anywhere else
  * (DROPSIGN_KEYRING=absent, or unset) they report themselves skipped with the reason.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { CLI_PATH } from '../../helpers/cli-path.js';
+import { runDropsign, type CliRun } from '../../helpers/run-dropsign.js';
 
 /** True only inside with-keyring.sh's private session: never touch the user's own keychain. */
 export const PRIVATE_KEYRING = process.env['DROPSIGN_KEYRING'] === 'private';
@@ -22,12 +21,7 @@ export const KEYRING_NOTE = PRIVATE_KEYRING
 /** The variables the child needs to reach the private keychain session. */
 const PASS_THROUGH = ['PATH', 'HOME', 'DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'GNOME_KEYRING_CONTROL'];
 
-/** What a run printed and returned. */
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type { CliRun } from '../../helpers/run-dropsign.js';
 
 /** A temp app data directory plus a runner bound to it; checks every run's output for `secrets`. */
 export interface CliWorld {
@@ -40,18 +34,9 @@ export interface CliWorld {
   close(): Promise<void>;
 }
 
-/** Spawns `node out/electron/bin/dropsign.js ARGS`. */
+/** Spawns `node out/electron/bin/dropsign.js ARGS` with exactly `env`. */
 export function runCli(args: readonly string[], env: Readonly<Record<string, string>>, stdin?: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
+  return runDropsign(args, { env, ...(stdin === undefined ? {} : { stdin }) });
 }
 
 /** A fresh world. `baseEnv` replaces the pass-through variables (for a dead D-Bus, say). */
