@@ -28,7 +28,7 @@ export function DropPageSection({ id, profile }: { readonly id: string | undefin
           {t('dropPage.notRecorded')}
         </p>
       ) : (
-        <div className="links-inline">
+        <div className="toolbar">
           <label htmlFor={selectId}>{t('dropPage.language')}</label>
           <select id={selectId} value={language} onChange={(event) => setLanguage(event.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
             {LANGUAGES.map((value) => (
