@@ -65,6 +65,20 @@ const HOLDS_CREDENTIAL = /(?:signature|security-token|credential)=/i;
 
 const HIDDEN_VALUE = '(not shown: it holds a signing parameter; the link looks damaged)';
 
+/**
+ * What an AccessKey ID looks like: OSS (`LTAI...`), STS (`STS.NT...`) and AWS (`AKIA...`) ids are letters,
+ * digits and dots; `_` and `-` are allowed for other S3-compatible stores. Why check: in a link damaged
+ * so that the `&` before the next parameter is gone, the id runs on into that parameter (a security token,
+ * say), and the inspector would show it.
+ */
+const ACCESS_KEY_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** `value` when it is shaped like an AccessKey ID; the typed refusal (never quoting it) otherwise. */
+function accessKeyIdOf(value: string, parameter: string): string {
+  if (!ACCESS_KEY_ID.test(value)) throw refuse(`The link\u2019s ${parameter} does not hold an AccessKey ID: the link looks damaged.`);
+  return value;
+}
+
 function decode(raw: string, what: string): string {
   try {
     return decodeURIComponent(raw);
@@ -135,7 +149,7 @@ function v4Fields(query: readonly QueryParam[], oss: boolean): SchemeFields {
   const headerNames = headerList === '' ? [] : headerList.split(';');
   if (headerNames.some((name) => !/^[a-z0-9-]{1,128}$/i.test(name))) throw refuse(`The link's list of signed headers is malformed.`);
   return {
-    accessKeyId: scope.accessKeyId,
+    accessKeyId: accessKeyIdOf(scope.accessKeyId, names.credential),
     region: scope.region,
     dateTime,
     signedAtMs,
@@ -151,7 +165,7 @@ function v1Fields(query: readonly QueryParam[]): SchemeFields {
   // Why 12 digits: Unix seconds until the year 33658; anything longer is not a time.
   if (!/^\d{1,12}$/.test(expires)) throw refuse('The link\u2019s Expires is not a Unix time in seconds.');
   return {
-    accessKeyId: required(query, OSS_V1_QUERY.accessKeyId),
+    accessKeyId: accessKeyIdOf(required(query, OSS_V1_QUERY.accessKeyId), OSS_V1_QUERY.accessKeyId),
     expiresAtMs: Number(expires) * 1000,
     headerNames: [],
     hasSecurityToken: single(query, OSS_V1_QUERY.securityToken) !== undefined,
