@@ -10,14 +10,12 @@
  * else is merged, and a reply first sends the events gathered before it.
  */
 import type { EventChannel, EventMap } from '../../shared/ipc/channels.js';
+import { globalTimer, type OneShotTimer } from '../../shared/one-shot-timer.js';
 import type { TransferEvent } from '../../shared/transfer.js';
 import { eventsText, type EventMessage } from './wire-messages.js';
 
 /** Timers, for testing. */
-export interface OutboxTimer {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+export type OutboxTimer = OneShotTimer;
 
 /**
  * Why 16 ms: one frame of a 60 Hz screen; the page cannot show changes sooner, and a reply never waits
@@ -27,11 +25,6 @@ export const EVENT_GATHER_MS = 16;
 
 /** Why 2,000: bounds one frame (about 0.6 MB of added events) however fast events come. */
 const MAX_GATHERED_ITEMS = 2000;
-
-const NODE_TIMER: OutboxTimer = {
-  set: (callback, ms) => setTimeout(callback, ms),
-  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /** One socket's outgoing messages, with events gathered. */
 export class EventOutbox {
@@ -44,7 +37,7 @@ export class EventOutbox {
   #handle: unknown;
 
   /** `write` sends one frame's text. */
-  constructor(write: (text: string) => void, timer: OutboxTimer = NODE_TIMER) {
+  constructor(write: (text: string) => void, timer: OutboxTimer = globalTimer) {
     this.#write = write;
     this.#timer = timer;
   }

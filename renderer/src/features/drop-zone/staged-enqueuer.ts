@@ -11,6 +11,7 @@
  * changes while it is being copied). What they answer is gathered for one set of notices at the end.
  */
 import type { ErrorInfo } from '../../../../electron/shared/errors.js';
+import { globalTimer, type OneShotTimer } from '../../../../electron/shared/one-shot-timer.js';
 import type { EnqueueProblemView } from '../../../../electron/shared/ipc/transfer-requests.js';
 import type { DropsignApi } from '../../bridge/dropsign-api.js';
 import { SPOOL_BATCH_MAX_FILES } from '../../bridge/web-protocol.js';
@@ -27,21 +28,13 @@ export interface EnqueueSummary {
 }
 
 /** Timers, injected so tests control time. */
-export interface EnqueueTimer {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+export type EnqueueTimer = OneShotTimer;
 
 /** Why 1 s: a large file's row appears at most a second after it is copied, and enqueues stay rare. */
 export const ENQUEUE_GATHER_MS = 1000;
 
 /** Why: a full spool request's files go into the queue at once, without waiting. */
 export const ENQUEUE_AT_FILES = SPOOL_BATCH_MAX_FILES;
-
-const WINDOW_TIMER: EnqueueTimer = {
-  set: (callback, ms) => setTimeout(callback, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 /** One drop's enqueues. */
 export class StagedEnqueuer {
@@ -59,7 +52,7 @@ export class StagedEnqueuer {
   #alreadyQueued = 0;
 
   /** `settings` is read once, when the first enqueue is sent. */
-  constructor(api: DropsignApi, settings: () => DestinationSettings, timer: EnqueueTimer = WINDOW_TIMER) {
+  constructor(api: DropsignApi, settings: () => DestinationSettings, timer: EnqueueTimer = globalTimer) {
     this.#api = api;
     this.#settings = settings;
     this.#timer = timer;

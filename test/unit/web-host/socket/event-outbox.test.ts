@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { manualTimer } from '../../../helpers/manual-timer.js';
 import type { ProgressBatch, TransferEvent } from '../../../../electron/shared/transfer.js';
-import { EVENT_GATHER_MS, EventOutbox, type OutboxTimer } from '../../../../electron/web-host/socket/event-outbox.js';
-
-/** Timers that run only when told to. */
-function manualTimer(): OutboxTimer & { readonly delays: number[]; fire(): void } {
-  let pending: (() => void) | undefined;
-  const delays: number[] = [];
-  return {
-    delays,
-    set: (callback, ms) => {
-      delays.push(ms);
-      pending = callback;
-      return callback;
-    },
-    clear: (handle) => {
-      if (handle === pending) pending = undefined;
-    },
-    fire: () => pending?.(),
-  };
-}
+import { EVENT_GATHER_MS, EventOutbox } from '../../../../electron/web-host/socket/event-outbox.js';
 
 const removed = (seq: number): TransferEvent => ({ kind: 'removed', seq, id: `t${seq}` });
 const progress = (seq: number): ProgressBatch => ({ seq, samples: [], totals: { files: 1, filesDone: 0, filesFailed: 0, bytesTotal: 9, bytesSent: 3, bytesPerSecond: 1 } });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { manualTimer } from '../../../../helpers/manual-timer.js';
 import type { EnqueueOutcome, EnqueueRequest } from '../../../../../electron/shared/ipc/transfer-requests.js';
-import { ENQUEUE_AT_FILES, ENQUEUE_GATHER_MS, type EnqueueTimer } from '../../../../../renderer/src/features/drop-zone/staged-enqueuer.js';
+import { ENQUEUE_AT_FILES, ENQUEUE_GATHER_MS } from '../../../../../renderer/src/features/drop-zone/staged-enqueuer.js';
 import { fileList, groupProblems, uploadFiles } from '../../../../../renderer/src/features/drop-zone/upload-files.js';
 import { i18n } from '../../../../../renderer/src/i18n/index.js';
 import { appStore } from '../../../../../renderer/src/store/index.js';
@@ -80,23 +81,6 @@ describe('uploadFiles with a stager that hands files over early', () => {
     };
   }
 
-  /** Timers that run when the test says so. */
-  function manualTimer(): EnqueueTimer & { fire(): void; readonly delays: number[] } {
-    let pending: (() => void) | undefined;
-    const delays: number[] = [];
-    return {
-      delays,
-      set: (callback, ms) => {
-        delays.push(ms);
-        pending = callback;
-        return callback;
-      },
-      clear: (handle) => {
-        if (handle === pending) pending = undefined;
-      },
-      fire: () => pending?.(),
-    };
-  }
 
   const names = (count: number, stem: string): string[] => Array.from({ length: count }, (_, index) => `${stem}${index}`);
 
