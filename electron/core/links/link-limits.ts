@@ -5,7 +5,7 @@
  * A link cannot outlive the credentials that signed it: with temporary (STS) credentials the cap is the
  * token's remaining life when that is shorter than seven days.
  */
-import { OSS_STORAGE_CLASSES, S3_STORAGE_CLASSES, type LinkExpiryCap, type LinkLimits } from '../../shared/ipc/link-types.js';
+import { storeLinkOptions, type LinkExpiryCap, type LinkLimits } from '../../shared/ipc/link-types.js';
 import type { ProfileCredentials } from '../profiles/profile-credentials.js';
 import { MAX_LINK_EXPIRY_SECONDS, type Profile } from '../profiles/profile-schema.js';
 import { formatInstant, tokenLife } from '../profiles/sts-expiry.js';
@@ -58,16 +58,13 @@ function capFor(profile: Profile, credentials: ProfileCredentials, nowMs: number
 
 /** The limits of `profile` at `nowMs`, given its credentials (for the STS token's expiry). */
 export function linkLimits(profile: Profile, credentials: ProfileCredentials, nowMs: number): LinkLimits {
-  const oss = profile.provider === 'oss';
   return {
     profile: profile.name,
     provider: profile.provider,
     scheme: profile.scheme,
     bucket: profile.bucket,
     ...capFor(profile, credentials, nowMs),
-    storageClasses: oss ? [...OSS_STORAGE_CLASSES] : [...S3_STORAGE_CLASSES],
-    supportsProcess: oss,
-    supportsCallback: oss,
+    ...storeLinkOptions(profile.provider),
     keyPrefix: profile.keyPrefix,
   };
 }

@@ -25,6 +25,19 @@ export const S3_STORAGE_CLASSES = [
   'DEEP_ARCHIVE',
 ] as const;
 
+/** What a link may ask of a store: its storage classes, and whether it has OSS image processing and upload callbacks. */
+export interface StoreLinkOptions {
+  readonly storageClasses: readonly string[];
+  readonly supportsProcess: boolean;
+  readonly supportsCallback: boolean;
+}
+
+/** The link options of a store: OSS has image processing and upload callbacks, S3-compatible stores neither. */
+export function storeLinkOptions(provider: 'oss' | 's3'): StoreLinkOptions {
+  const oss = provider === 'oss';
+  return { storageClasses: oss ? OSS_STORAGE_CLASSES : S3_STORAGE_CLASSES, supportsProcess: oss, supportsCallback: oss };
+}
+
 /** One user-metadata entry of an upload link. */
 export interface LinkMetadata {
   readonly name: string;

@@ -5,7 +5,7 @@
  * store-specific options, and says that the limits could not be read.
  */
 import type { ErrorInfo } from '../../../../electron/shared/errors.js';
-import { OSS_STORAGE_CLASSES, S3_STORAGE_CLASSES, type LinkLimits } from '../../../../electron/shared/ipc/link-types.js';
+import { storeLinkOptions, type LinkLimits } from '../../../../electron/shared/ipc/link-types.js';
 import type { ProfileList, ProfileView } from '../../../../electron/shared/ipc/profile-types.js';
 import { SETTINGS_LIMITS } from '../../../../electron/shared/ipc/settings.js';
 import { useHostValue, type HostValue } from './use-host-value.js';
@@ -20,7 +20,6 @@ export type FormLimits =
 
 /** What can be said about `profile` without the host: the signature's own seven-day cap and the store's options. */
 export function limitsFromProfile(profile: ProfileView, capReason: string): LinkLimits {
-  const oss = profile.provider === 'oss';
   return {
     profile: profile.name,
     provider: profile.provider,
@@ -29,9 +28,7 @@ export function limitsFromProfile(profile: ProfileView, capReason: string): Link
     maxExpirySeconds: SETTINGS_LIMITS.defaultLinkExpirySeconds.max,
     cap: { kind: 'signature-max' },
     capReason,
-    storageClasses: oss ? OSS_STORAGE_CLASSES : S3_STORAGE_CLASSES,
-    supportsProcess: oss,
-    supportsCallback: oss,
+    ...storeLinkOptions(profile.provider),
     keyPrefix: profile.keyPrefix,
   };
 }
