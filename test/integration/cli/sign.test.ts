@@ -544,15 +544,18 @@ describe('dropsign sign --help', () => {
   });
 
   it('works as `npx dropsign sign --help` from the repository root', async () => {
+    const npmCache = await mkdtemp(join(tmpdir(), 'dropsign-npm-cache-'));
     const run = await new Promise<Run>((resolve) => {
       execFile(
         'npx',
         ['dropsign', 'sign', '--help'],
-        // npm_config_yes=false: if the root package's bin were not found, fail instead of fetching a package.
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_yes: 'false' } },
+        // As a new user's first run: a private npm cache, since npx keeps a folder's bin link from its first
+        // run and would test that instead of package.json. npm_config_yes=false and offline: if the root
+        // package's bin were not found, fail instead of fetching a package.
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_cache: npmCache, npm_config_offline: 'true', npm_config_yes: 'false' } },
         (error, stdout, stderr) => resolve({ code: error === null ? 0 : 1, stdout, stderr }),
       );
-    });
+    }).finally(() => rm(npmCache, { recursive: true, force: true }));
     // npx's own complaint (a busy npm cache, say) is in stderr: show it when this fails.
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Usage: dropsign sign /);
