@@ -8,6 +8,7 @@ import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DropsignError, type ErrorInfo } from '../shared/errors.js';
 import type { Result } from '../shared/ipc/channels.js';
+import { isPastedImageName, pastedImageName } from '../shared/pasted-image-name.js';
 import type { EnqueueOutcome } from '../shared/ipc/transfer-requests.js';
 import { readClipboardFiles, readClipboardImage, type ClipboardEntry } from './clipboard-files.js';
 
@@ -37,18 +38,11 @@ export type ClipboardUploadOutcome =
   | { readonly kind: 'empty' }
   | { readonly kind: 'failed'; readonly error: ErrorInfo };
 
-/** `clipboard-2026-11-21-081503.png` (local time, as a screenshot tool names it), `-2`... when taken. */
-export function spoolFileName(now: Date, attempt = 1): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
-  return `clipboard-${stamp}${attempt === 1 ? '' : `-${attempt}`}.png`;
-}
-
 async function writeSpoolFile(dir: string, now: Date, png: Buffer): Promise<string> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // Why 100: two images pasted in the same second get -2, -3...; a hundred means something else is wrong.
   for (let attempt = 1; attempt <= 100; attempt++) {
-    const file = path.join(dir, spoolFileName(now, attempt));
+    const file = path.join(dir, pastedImageName(now, 'png', attempt));
     try {
       await writeFile(file, png, { flag: 'wx', mode: 0o600 });
       return file;
@@ -117,7 +111,7 @@ export async function sweepSpool(dir: string, nowMs: number, maxAgeMs = SPOOL_MA
     return 0;
   }
   for (const name of names) {
-    if (!/^clipboard-.*\.png$/.test(name)) continue;
+    if (!isPastedImageName(name)) continue;
     const file = path.join(dir, name);
     try {
       if (nowMs - (await stat(file)).mtimeMs > maxAgeMs) {

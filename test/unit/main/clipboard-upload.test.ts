@@ -12,7 +12,7 @@ import {
   readClipboardFiles,
   type ClipboardEntry,
 } from '../../../electron/main/clipboard-files.js';
-import { saveClipboardImageFile, spoolFileName, sweepSpool, uploadClipboard, type ClipboardUploadDeps } from '../../../electron/main/clipboard-upload.js';
+import { saveClipboardImageFile, sweepSpool, uploadClipboard, type ClipboardUploadDeps } from '../../../electron/main/clipboard-upload.js';
 
 const entry = (payloads: Record<string, unknown>): ClipboardEntry => ({
   types: Object.keys(payloads),
@@ -84,10 +84,10 @@ describe('uploadClipboard', () => {
     const { deps: d, enqueue, spoolDir } = deps([entry({ 'image/png': new Blob([png]) })]);
     const first = await uploadClipboard(d);
     const second = await uploadClipboard(d);
-    expect(first).toMatchObject({ kind: 'image', path: path.join(spoolDir, 'clipboard-2026-11-21-081503.png') });
-    expect(second).toMatchObject({ kind: 'image', path: path.join(spoolDir, 'clipboard-2026-11-21-081503-2.png') });
-    expect(readFileSync(path.join(spoolDir, 'clipboard-2026-11-21-081503.png'))).toEqual(png);
-    expect(enqueue).toHaveBeenNthCalledWith(1, [path.join(spoolDir, 'clipboard-2026-11-21-081503.png')]);
+    expect(first).toMatchObject({ kind: 'image', path: path.join(spoolDir, 'pasted-20261121-081503.png') });
+    expect(second).toMatchObject({ kind: 'image', path: path.join(spoolDir, 'pasted-20261121-081503-2.png') });
+    expect(readFileSync(path.join(spoolDir, 'pasted-20261121-081503.png'))).toEqual(png);
+    expect(enqueue).toHaveBeenNthCalledWith(1, [path.join(spoolDir, 'pasted-20261121-081503.png')]);
   });
 
   it('converts another image type to PNG first', async () => {
@@ -113,7 +113,7 @@ describe('saveClipboardImageFile (an image pasted into the window)', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7]);
     const { deps: d, spoolDir } = deps([entry({ 'image/png': new Blob([png]) })]);
     const file = await saveClipboardImageFile(d);
-    expect(file).toBe(path.join(spoolDir, 'clipboard-2026-11-21-081503.png'));
+    expect(file).toBe(path.join(spoolDir, 'pasted-20261121-081503.png'));
     expect(readFileSync(file ?? '')).toEqual(png);
     const jpeg = deps([entry({ 'image/jpeg': new Blob([Buffer.from([0xff, 0xd8, 0xff])]) })]).deps;
     expect(readFileSync((await saveClipboardImageFile(jpeg)) ?? '').toString()).toBe('png-from-jpeg');
@@ -133,17 +133,23 @@ describe('saveClipboardImageFile (an image pasted into the window)', () => {
 });
 
 describe('spool', () => {
-  it('names files like a screenshot tool, and sweeps week-old ones only', async () => {
-    expect(spoolFileName(new Date(2026, 0, 2, 3, 4, 5))).toBe('clipboard-2026-01-02-030405.png');
+  it('sweeps week-old saved images only (named as now, or as the app named them before), nothing else', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dropsign-spool-'));
     const now = Date.now();
-    for (const [name, ageDays] of [['clipboard-old.png', 8], ['clipboard-new.png', 1], ['other.png', 30]] as const) {
+    const files = [
+      ['pasted-20261101-120000.png', 8],
+      ['clipboard-2026-11-01-120000.png', 8],
+      ['pasted-20261120-120000-2.png', 1],
+      ['other.png', 30],
+      ['pasted-notes.txt', 30],
+    ] as const;
+    for (const [name, ageDays] of files) {
       writeFileSync(path.join(dir, name), 'x');
       const when = new Date(now - ageDays * 86_400_000);
       utimesSync(path.join(dir, name), when, when);
     }
-    expect(await sweepSpool(dir, now)).toBe(1);
-    expect(readdirSync(dir).sort()).toEqual(['clipboard-new.png', 'other.png']);
+    expect(await sweepSpool(dir, now)).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['other.png', 'pasted-20261120-120000-2.png', 'pasted-notes.txt']);
     expect(await sweepSpool(path.join(dir, 'missing'), now)).toBe(0);
   });
 });

@@ -188,7 +188,7 @@ describe('desktop shell', () => {
     const call = services.invoke.mock.calls.find(([channel]) => channel === 'transfers:enqueue');
     const [request] = call?.[1] as [{ paths: string[] }];
     const [file] = request.paths;
-    expect(file?.startsWith(path.join(dataDir, 'clipboard', 'clipboard-'))).toBe(true);
+    expect(file?.startsWith(path.join(dataDir, 'clipboard', 'pasted-'))).toBe(true);
     expect(file?.endsWith('.png')).toBe(true);
     expect(readFileSync(file ?? '')).toEqual(png);
   });

@@ -4,6 +4,7 @@
  * itself from their paths, so there the dropped items are taken as they are.
  */
 import type { PickedFile } from '../../bridge/dropsign-api.js';
+import { pastedImageName } from '../../../../electron/shared/pasted-image-name.js';
 
 /** Why 10,000: the most paths one `transfers:enqueue` takes (MAX_ENQUEUE_PATHS in electron/shared/ipc/schemas.ts). */
 export const MAX_PICKED_FILES = 10_000;
@@ -61,23 +62,12 @@ export function filesFromDrop(data: DataTransfer, walkFolders: boolean): Promise
  */
 const GENERIC_PASTE_NAME = /^image\.(png|jpe?g|gif|webp|bmp|tiff?)$/i;
 
-function twoDigits(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** `pasted-20261121-150712.png`: a pasted image's name, from the time of the paste (local time, as a screenshot tool names it). */
-export function pastedName(extension: string, at: Date): string {
-  const date = `${at.getFullYear()}${twoDigits(at.getMonth() + 1)}${twoDigits(at.getDate())}`;
-  const time = `${twoDigits(at.getHours())}${twoDigits(at.getMinutes())}${twoDigits(at.getSeconds())}`;
-  return `pasted-${date}-${time}.${extension.toLowerCase()}`;
-}
-
 /** The files of a paste (Ctrl/Cmd+V): files copied in a file manager keep their names; a pasted image gets a dated one. */
 export function filesFromClipboard(list: FileList | readonly File[], at: Date = new Date()): PickedFile[] {
   return [...list].slice(0, MAX_PICKED_FILES).map((file) => {
     const generic = GENERIC_PASTE_NAME.exec(file.name);
     if (generic === null) return { file, relativePath: file.name, origin: 'paste' };
-    const renamed = new File([file], pastedName(generic[1] ?? 'png', at), { type: file.type, lastModified: file.lastModified });
+    const renamed = new File([file], pastedImageName(at, generic[1] ?? 'png'), { type: file.type, lastModified: file.lastModified });
     return { file: renamed, relativePath: renamed.name, origin: 'paste' };
   });
 }

@@ -3,8 +3,8 @@ import { saveClipboardImage } from '../../../../electron/core/app/clipboard-serv
 
 describe('clipboard:save-image', () => {
   it('answers where the desktop shell saved the clipboard image', async () => {
-    expect(await saveClipboardImage(() => Promise.resolve('/data/clipboard/clipboard-2026-11-21-081503.png'))).toEqual({
-      path: '/data/clipboard/clipboard-2026-11-21-081503.png',
+    expect(await saveClipboardImage(() => Promise.resolve('/data/clipboard/pasted-20261121-081503.png'))).toEqual({
+      path: '/data/clipboard/pasted-20261121-081503.png',
     });
   });
 

@@ -33,7 +33,7 @@ describe('the desktop bridge', () => {
       pathForFile: (file: { name: string }) => (file.name === 'notes.txt' ? '/p/notes.txt' : ''),
       invoke: (channel: string) => {
         calls.push(channel);
-        return Promise.resolve({ ok: true, value: { path: '/data/clipboard/clipboard-2026-11-21-081503.png' } });
+        return Promise.resolve({ ok: true, value: { path: '/data/clipboard/pasted-20261121-081503.png' } });
       },
     } as unknown as DropsignApi;
     const picked = [
@@ -43,7 +43,7 @@ describe('the desktop bridge', () => {
     ] as unknown as Parameters<ReturnType<typeof createDesktopBridge>['stager']['stage']>[0];
     const outcome = await createDesktopBridge(api).stager.stage(picked, () => undefined);
     expect(calls).toEqual(['clipboard:save-image']);
-    expect(outcome).toEqual({ paths: ['/data/clipboard/clipboard-2026-11-21-081503.png', '/p/notes.txt'], failures: [] });
+    expect(outcome).toEqual({ paths: ['/data/clipboard/pasted-20261121-081503.png', '/p/notes.txt'], failures: [] });
   });
 
   it('says why a pasted image could not be saved, and never asks main for a dropped item without a file', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesFromClipboard, filesFromDrop, pastedName } from '../../../../../renderer/src/features/drop-zone/collect-files.js';
+import { filesFromClipboard, filesFromDrop } from '../../../../../renderer/src/features/drop-zone/collect-files.js';
 
 /** A file entry of a dropped folder. */
 function fileEntry(name: string): FileSystemFileEntry {
@@ -56,9 +56,5 @@ describe('filesFromClipboard', () => {
     expect(second?.origin).toBe('paste');
     expect(second?.file.name).toBe('pasted-20261121-150712.png');
     expect(second?.file.type).toBe('image/png');
-  });
-
-  it('names by the local time, zero-padded, with a lower-case extension', () => {
-    expect(pastedName('JPG', new Date(2027, 0, 2, 3, 4, 5))).toBe('pasted-20270102-030405.jpg');
   });
 });
