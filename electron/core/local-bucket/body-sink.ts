@@ -8,6 +8,7 @@ import { Crc64 } from '../integrity/crc64.js';
 import { writevAll } from '../storage/atomic-write.js';
 import { removeQuietly } from './atomic-file.js';
 import { ossError } from './oss-errors.js';
+import { PayloadCheck, type PayloadClaim } from './payload-sha256.js';
 
 /**
  * Body bytes gathered before they are written (with one `writev`, no copy). Why 256 KiB: Node hands a
@@ -34,6 +35,8 @@ export interface BodySource {
   readonly declaredLength: number | undefined;
   /** Largest body accepted, in bytes. */
   readonly maxBytes: number;
+  /** What the request stated about the body's SHA-256 (S3's x-amz-content-sha256); checked before anything is stored. */
+  readonly payload?: PayloadClaim;
   /** Called after the first chunk has been written: the reset fault hooks in here. May throw to abort. */
   readonly afterFirstChunk?: () => void;
 }
@@ -54,6 +57,7 @@ export async function sinkBody(
   const file = await open(tempPath, 'wx', 0o600);
   const md5 = createHash('md5');
   const crc = new Crc64();
+  const payload = new PayloadCheck(source.payload ?? { kind: 'none' });
   let size = 0;
   let batch: Uint8Array[] = [];
   let batchBytes = 0;
@@ -64,6 +68,7 @@ export async function sinkBody(
       if (size > source.maxBytes) throw entityTooLarge(source.maxBytes);
       md5.update(chunk);
       crc.update(chunk);
+      payload.update(chunk);
       batch.push(chunk);
       batchBytes += chunk.length;
       if (batchBytes >= WRITE_BATCH_BYTES) {
@@ -81,6 +86,7 @@ export async function sinkBody(
     if (source.declaredLength !== undefined && size !== source.declaredLength) {
       throw ossError('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.');
     }
+    payload.verify();
     const digest: BodyDigest = { size, md5: md5.digest(), crc64: crc.digest() };
     batch.push(finish(digest));
     await writevAll(file, batch);

@@ -34,7 +34,9 @@ export type OssErrorCode =
   | 'RequestHeaderFieldsTooLarge'
   | 'InternalError'
   | 'ServiceUnavailable'
-  | 'CallbackFailed';
+  | 'CallbackFailed'
+  // S3's: the body does not hash to its x-amz-content-sha256.
+  | 'XAmzContentSHA256Mismatch';
 
 /** The HTTP status OSS sends with each code. */
 export const OSS_ERROR_STATUS: Readonly<Record<OssErrorCode, number>> = {
@@ -69,6 +71,7 @@ export const OSS_ERROR_STATUS: Readonly<Record<OssErrorCode, number>> = {
   ServiceUnavailable: 503,
   // The upload is stored but its callback failed: OSS answers 203 with the reason.
   CallbackFailed: 203,
+  XAmzContentSHA256Mismatch: 400,
 };
 
 /** One error answer, as plain data: what `<Error>` says and which status and headers go with it. */

@@ -10,6 +10,7 @@ import type { ClientDialect } from './object-headers.js';
 import type { ObjectStore } from './object-store.js';
 import { ossError } from './oss-errors.js';
 import type { RequestTarget } from './request-target.js';
+import { PayloadCheck, payloadClaim } from './payload-sha256.js';
 import type { RangeBehavior } from './types.js';
 
 /** Thrown after the reset fault destroyed the connection: there is nobody left to answer. */
@@ -104,6 +105,7 @@ export class RequestContext {
       // Storing aws-chunked framing as object bytes would corrupt the object; say so instead.
       throw ossError('NotImplemented', 'aws-chunked uploads are not supported; send the body unframed.');
     }
+    const payload = payloadClaim(this.headers['x-amz-content-sha256']);
     const declaredLength = this.declaredLength();
     this.startBody();
     const afterFirstChunk =
@@ -114,7 +116,7 @@ export class RequestContext {
           }
         : undefined;
     const stream = this.trackedStream();
-    return { stream, declaredLength, maxBytes, ...(afterFirstChunk === undefined ? {} : { afterFirstChunk }) };
+    return { stream, declaredLength, maxBytes, payload, ...(afterFirstChunk === undefined ? {} : { afterFirstChunk }) };
   }
 
   /** Reads a small body (an XML document) fully; InvalidArgument beyond `maxBytes`. */
@@ -123,14 +125,17 @@ export class RequestContext {
     if (declared !== undefined && declared > maxBytes) {
       throw ossError('InvalidArgument', `The request body must not be larger than ${maxBytes} bytes.`);
     }
+    const payload = new PayloadCheck(payloadClaim(this.headers['x-amz-content-sha256']));
     this.startBody();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of this.trackedStream()) {
       size += chunk.length;
       if (size > maxBytes) throw ossError('InvalidArgument', `The request body must not be larger than ${maxBytes} bytes.`);
+      payload.update(chunk);
       chunks.push(Buffer.from(chunk));
     }
+    payload.verify();
     return Buffer.concat(chunks).toString('utf8');
   }
 

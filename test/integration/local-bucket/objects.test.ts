@@ -96,6 +96,39 @@ describe('PutObject and GetObject', () => {
     expect(right.status).toBe(200);
   });
 
+  it('checks an x-amz-content-sha256 digest as S3 does: a body that does not hash to it is refused and stores nothing', async () => {
+    const sha256 = (data: string): string => createHash('sha256').update(data).digest('hex');
+    expect((await send(h.port, 'PUT', '/photos/sha', { body: 'first' })).status).toBe(200);
+    const wrong = await send(h.port, 'PUT', '/photos/sha', { headers: { 'x-amz-content-sha256': sha256('tampered') }, body: 'second' });
+    expect(wrong.status).toBe(400);
+    expect(errorCode(wrong.text)).toBe('XAmzContentSHA256Mismatch');
+    expect(wrong.text).toContain(`<S3ComputedContentSHA256>${sha256('second')}</S3ComputedContentSHA256>`);
+    expect((await send(h.port, 'GET', '/photos/sha')).text).toBe('first');
+    const right = await send(h.port, 'PUT', '/photos/sha', { headers: { 'x-amz-content-sha256': sha256('second').toUpperCase() }, body: 'second' });
+    expect(right.status).toBe(200);
+    expect((await send(h.port, 'PUT', '/photos/sha', { headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }, body: 'third' })).status).toBe(200);
+    expect((await send(h.port, 'GET', '/photos/sha')).text).toBe('third');
+  });
+
+  it('refuses an x-amz-content-sha256 that is neither a digest nor UNSIGNED-PAYLOAD, and an XML body that does not hash to it', async () => {
+    for (const value of ['abc', 'z'.repeat(64), '0'.repeat(63), 'unsigned-payload']) {
+      const res = await send(h.port, 'PUT', '/photos/sha-bad', { headers: { 'x-amz-content-sha256': value }, body: 'x' });
+      expect(res.status).toBe(400);
+      expect(errorCode(res.text)).toBe('InvalidArgument');
+    }
+    expect((await send(h.port, 'HEAD', '/photos/sha-bad')).status).toBe(404);
+    const init = await send(h.port, 'POST', '/photos/sha-mp?uploads', { headers: { 'x-amz-content-sha256': '0'.repeat(64) } });
+    expect(init.status).toBe(200);
+    const id = /<UploadId>([^<]+)<\/UploadId>/.exec(init.text)?.[1] ?? '';
+    const part = await send(h.port, 'PUT', `/photos/sha-mp?partNumber=1&uploadId=${id}`, { headers: { 'x-amz-content-sha256': '0'.repeat(64) }, body: 'part' });
+    expect(errorCode(part.text)).toBe('XAmzContentSHA256Mismatch');
+    const complete = await send(h.port, 'POST', `/photos/sha-mp?uploadId=${id}`, {
+      headers: { 'content-type': 'application/xml', 'x-amz-content-sha256': '0'.repeat(64) },
+      body: '<CompleteMultipartUpload></CompleteMultipartUpload>',
+    });
+    expect(errorCode(complete.text)).toBe('XAmzContentSHA256Mismatch');
+  });
+
   it('honours x-oss-forbid-overwrite', async () => {
     expect((await send(h.port, 'PUT', '/photos/once', { headers: { 'x-oss-forbid-overwrite': 'true' }, body: 'first' })).status).toBe(200);
     const again = await send(h.port, 'PUT', '/photos/once', { headers: { 'x-oss-forbid-overwrite': 'true' }, body: 'second' });
