@@ -148,7 +148,7 @@ export function listPage(entries: readonly ListEntry[], request: ListRequest): L
 }
 
 /** The common prefix `key` rolls up into, or undefined when it is listed on its own. */
-function rollUp(key: string, prefix: string, delimiter: string): string | undefined {
+export function rollUp(key: string, prefix: string, delimiter: string): string | undefined {
   if (delimiter === '') return undefined;
   const at = key.indexOf(delimiter, prefix.length);
   return at < 0 ? undefined : key.slice(0, at + delimiter.length);

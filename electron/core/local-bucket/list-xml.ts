@@ -1,7 +1,9 @@
 /**
- * The `<ListBucketResult>` bodies of ListObjects (v1) and ListObjectsV2, in OSS's element order.
+ * The `<ListBucketResult>` bodies of ListObjects (v1) and ListObjectsV2, and the
+ * `<ListMultipartUploadsResult>` of ListMultipartUploads, in OSS's element order.
  */
 import { encodeContinuationToken, type ListEntry, type ListPage, type ListRequest } from './list-objects.js';
+import type { ListUploadsPage, ListUploadsRequest } from './list-uploads.js';
 import { buildXml, encodeXmlKey, type XmlNode } from './oss-xml.js';
 
 /** The owner every local object reports. */
@@ -56,4 +58,30 @@ function contentsNode(entry: ListEntry, enc: (value: string) => string, withOwne
     StorageClass: 'Standard',
     Owner: withOwner ? OWNER : undefined,
   };
+}
+
+/** Renders one page of uploads in progress for `bucket`. */
+export function listUploadsResultXml(bucket: string, request: ListUploadsRequest, page: ListUploadsPage): string {
+  const enc = (value: string): string => (request.encodeUrl ? encodeXmlKey(value) : value);
+  return buildXml({
+    ListMultipartUploadsResult: {
+      Bucket: bucket,
+      EncodingType: request.encodeUrl ? 'url' : undefined,
+      KeyMarker: enc(request.keyMarker),
+      UploadIdMarker: request.uploadIdMarker,
+      NextKeyMarker: enc(page.next?.keyMarker ?? ''),
+      NextUploadIdMarker: page.next?.uploadIdMarker ?? '',
+      Delimiter: enc(request.delimiter),
+      Prefix: enc(request.prefix),
+      MaxUploads: request.maxUploads,
+      IsTruncated: page.isTruncated,
+      Upload: page.uploads.map((upload) => ({
+        Key: enc(upload.key),
+        UploadId: upload.uploadId,
+        StorageClass: 'Standard',
+        Initiated: new Date(upload.initiated).toISOString(),
+      })),
+      CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: enc(prefix) })),
+    },
+  });
 }

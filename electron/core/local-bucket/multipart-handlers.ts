@@ -2,6 +2,8 @@
  * InitiateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload and ListParts.
  */
 import { parseCompleteRequest } from './complete-request.js';
+import { listUploadsPage, parseListUploadsRequest } from './list-uploads.js';
+import { listUploadsResultXml } from './list-xml.js';
 import type { PartSelection } from './multipart-store.js';
 import { alreadyExists, checkedContentMd5, publishMode } from './object-handlers.js';
 import { attributesFromRequest } from './object-headers.js';
@@ -97,6 +99,14 @@ export async function listParts(ctx: RequestContext): Promise<void> {
       encodeUrl: encodeUrl(ctx),
     }),
   );
+}
+
+/** ListMultipartUploads (`GET /?uploads`): the bucket's uploads in progress, a page at a time. */
+export async function listMultipartUploads(ctx: RequestContext): Promise<void> {
+  const request = parseListUploadsRequest(ctx.target.query);
+  await ctx.services.objects.requireBucket(ctx.bucket);
+  const uploads = await ctx.services.multipart.listUploads(ctx.bucket);
+  ctx.sendXml(200, listUploadsResultXml(ctx.bucket, request, listUploadsPage(uploads, request)));
 }
 
 function parsePartNumber(text: string): number {

@@ -21,7 +21,8 @@ import type { ObjectAttributes } from './object-headers.js';
 import type { ObjectStore } from './object-store.js';
 import { ossError } from './oss-errors.js';
 import { MIN_PART_BYTES } from './oss-limits.js';
-import { keyHash, newUploadId, noSuchUpload, type StorageLayout } from './storage-layout.js';
+import type { UploadEntry } from './list-uploads.js';
+import { isValidUploadId, keyHash, newUploadId, noSuchUpload, type StorageLayout } from './storage-layout.js';
 
 const uploadSchema = z.object({
   format: z.literal(1),
@@ -162,6 +163,24 @@ export class MultipartStore {
       await this.readUpload(bucket, key, uploadId);
       await removeTreeQuietly(this.layout.uploadDir(bucket, uploadId));
     });
+  }
+
+  /**
+   * Every upload of `bucket` in progress (in no order). An upload whose record cannot be read (removed
+   * while listing, or damaged) is left out rather than failing the listing.
+   */
+  async listUploads(bucket: string): Promise<UploadEntry[]> {
+    const ids = (await readdir(this.layout.uploadsDir(bucket)).catch(() => [] as string[])).filter(isValidUploadId);
+    const uploads: UploadEntry[] = [];
+    for (const uploadId of ids) {
+      try {
+        const record = uploadSchema.parse(JSON.parse(await readFile(path.join(this.layout.uploadDir(bucket, uploadId), UPLOAD_RECORD), 'utf8')));
+        uploads.push({ key: record.key, uploadId, initiated: record.initiated });
+      } catch {
+        // Not listable: see above.
+      }
+    }
+    return uploads;
   }
 
   private async readUpload(bucket: string, key: string, uploadId: string): Promise<StoredUpload> {

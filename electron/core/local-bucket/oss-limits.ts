@@ -23,3 +23,6 @@ export const MAX_MAX_KEYS = 1000;
 
 /** ListParts' max-parts: 1000 when absent, and at most 1000 (OSS ListParts). */
 export const MAX_PARTS_PER_LIST = 1000;
+
+/** ListMultipartUploads' page size when the request names none, and the most it may ask for (OSS: 1000 for both). */
+export const MAX_UPLOADS_PER_LIST = 1000;

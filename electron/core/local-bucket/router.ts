@@ -6,6 +6,7 @@ import {
   abortMultipartUpload,
   completeMultipartUpload,
   initiateMultipartUpload,
+  listMultipartUploads,
   listParts,
   uploadPart,
 } from './multipart-handlers.js';
@@ -28,7 +29,8 @@ export type OperationName =
   | 'UploadPart'
   | 'CompleteMultipartUpload'
   | 'AbortMultipartUpload'
-  | 'ListParts';
+  | 'ListParts'
+  | 'ListMultipartUploads';
 
 /** A routed request: the operation and the handler that runs it. */
 export interface Route {
@@ -65,9 +67,7 @@ export function route(method: string, target: RequestTarget): Route {
   }
 
   if (target.key === undefined) {
-    if (method === 'GET' && has('uploads')) {
-      throw ossError('NotImplemented', 'ListMultipartUploads is not supported by the local bucket.');
-    }
+    if (method === 'GET' && has('uploads')) return { operation: 'ListMultipartUploads', run: listMultipartUploads };
     if (method === 'GET') return { operation: 'ListObjects', run: listObjects };
     if (method === 'HEAD') return { operation: 'HeadBucket', run: headBucket };
     if (method === 'PUT' || method === 'DELETE') {

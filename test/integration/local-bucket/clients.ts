@@ -38,6 +38,14 @@ export interface AliOssClient {
     file: string,
     options: { partSize: number; parallel?: number; headers?: Record<string, string> },
   ): Promise<{ res: AliOssResponse; etag?: string }>;
+  initMultipartUpload(name: string): Promise<{ uploadId: string }>;
+  abortMultipartUpload(name: string, uploadId: string): Promise<{ res: AliOssResponse }>;
+  listUploads(query: Record<string, string | number>): Promise<{
+    uploads: { name: string; uploadId: string; initiated: string }[];
+    isTruncated: boolean;
+    nextKeyMarker: string;
+    nextUploadIdMarker: string;
+  }>;
 }
 
 type AliOssConstructor = new (options: Record<string, unknown>) => AliOssClient;

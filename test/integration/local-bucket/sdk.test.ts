@@ -3,7 +3,16 @@
  * ali-oss (OSS style, path-style via sldEnable) and the AWS SDK v3 (path-style, x-amz-* headers).
  */
 import { randomBytes } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  PutObjectCommand,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc64, formatCrc64 } from '../../../electron/core/integrity/crc64.js';
 import { aliOssClient, s3Client } from './clients.js';
@@ -31,6 +40,54 @@ describe('ali-oss', () => {
     expect(Buffer.compare(got.content, data)).toBe(0);
     expect((await client.delete('ali/猫 1+1.bin')).res.status).toBe(204);
     await expect(client.get('ali/猫 1+1.bin')).rejects.toMatchObject({ code: 'NoSuchKey', status: 404 });
+  });
+});
+
+describe('uploads in progress (ListMultipartUploads)', () => {
+  it('lists them to ali-oss by key, with prefix, delimiter and pages, and forgets an aborted one', async () => {
+    const client = aliOssClient(h.endpoint);
+    const keys = ['mpu/b.bin', 'mpu/a.bin', 'mpu/a.bin', 'mpu/deep/x.bin', 'other/z.bin'];
+    const ids: string[] = [];
+    for (const key of keys) ids.push((await client.initMultipartUpload(key)).uploadId);
+    const all = await client.listUploads({ prefix: 'mpu/' });
+    expect(all.uploads.map((u) => u.name)).toEqual(['mpu/a.bin', 'mpu/a.bin', 'mpu/b.bin', 'mpu/deep/x.bin']);
+    expect(all.uploads.map((u) => u.uploadId).sort()).toEqual([ids[0], ids[1], ids[2], ids[3]].sort());
+
+    const folded = await client.listUploads({ prefix: 'mpu/', delimiter: '/' });
+    expect(folded.uploads.map((u) => u.name)).toEqual(['mpu/a.bin', 'mpu/a.bin', 'mpu/b.bin']);
+
+    const seen: string[] = [];
+    let page = await client.listUploads({ prefix: 'mpu/', 'max-uploads': 1 });
+    for (;;) {
+      seen.push(...page.uploads.map((u) => u.uploadId));
+      if (!page.isTruncated) break;
+      page = await client.listUploads({ prefix: 'mpu/', 'max-uploads': 1, 'key-marker': page.nextKeyMarker, 'upload-id-marker': page.nextUploadIdMarker });
+    }
+    expect(seen).toEqual(all.uploads.map((u) => u.uploadId));
+
+    await client.abortMultipartUpload('mpu/b.bin', ids[0] ?? '');
+    const after = await client.listUploads({ prefix: 'mpu/b' });
+    expect(after.uploads).toEqual([]);
+    for (const [i, key] of keys.entries()) if (i > 0) await client.abortMultipartUpload(key, ids[i] ?? '');
+  });
+
+  it('lists them to the AWS SDK, with the raw request refused for a bad max-uploads', async () => {
+    const s3 = s3Client(h.endpoint);
+    try {
+      const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'photos', Key: 'aws-mpu/日本 1+1.bin' }));
+      const listed = await s3.send(new ListMultipartUploadsCommand({ Bucket: 'photos', Prefix: 'aws-mpu/' }));
+      expect(listed.Uploads?.map((u) => [u.Key, u.UploadId])).toEqual([['aws-mpu/日本 1+1.bin', UploadId]]);
+      expect(listed.Uploads?.[0]?.Initiated).toBeInstanceOf(Date);
+      expect(listed.IsTruncated).toBe(false);
+      await s3.send(new AbortMultipartUploadCommand({ Bucket: 'photos', Key: 'aws-mpu/日本 1+1.bin', UploadId }));
+      expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: 'photos', Prefix: 'aws-mpu/' }))).Uploads ?? []).toEqual([]);
+    } finally {
+      s3.destroy();
+    }
+    for (const bad of ['0', '1001', 'x']) {
+      const res = await send(h.port, 'GET', `/photos?uploads&max-uploads=${bad}`);
+      expect(res.status).toBe(400);
+    }
   });
 });
 
