@@ -31,6 +31,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'Links to hand out: upload (put) and download (get) links, the list of issued links, inspect a link.',
     load: async () => (await import('./link.js')).linkCommand,
   },
+  unfinished: {
+    summary: 'Multipart uploads begun and never finished, whose parts are still stored: list them, abort old ones.',
+    load: async () => (await import('./unfinished.js')).unfinishedCommand,
+  },
   'local-bucket': {
     summary: 'Run a local OSS-compatible bucket server (no cloud account needed).',
     load: async () => (await import('./local-bucket.js')).localBucketCommand,

@@ -1,0 +1,125 @@
+/**
+ * Finds the unfinished uploads of a bucket (ListMultipartUploads, every page) and aborts them
+ * (AbortMultipartUpload), through presigned URLs like every other request Dropsign makes. Written here,
+ * not with an SDK, for the same reason as the transfer engine's HTTP layer: one signer, one proxy and TLS
+ * path, and typed errors that never quote a signed URL.
+ */
+import { DropsignError } from '../../shared/errors.js';
+import type { HttpMethod, QueryParam } from '../../shared/signing.js';
+import { presign } from '../signing/presign.js';
+import { attemptErrorInfo } from '../transfer/attempt-failure.js';
+import type { AgentProvider } from '../transfer/http/http-agent.js';
+import { answerFailure, isSuccess, sendRequest, type HttpAnswer } from '../transfer/http/send-request.js';
+import { DEFAULT_STALL_MS } from '../transfer/http/oss-object-api.js';
+import { parseListUploadsPage } from './list-uploads-xml.js';
+import type { UnfinishedTarget, UnfinishedUpload } from './unfinished-types.js';
+
+/**
+ * Most uploads one listing returns. Why 10,000: ten pages, a few seconds; a bucket with more unfinished
+ * uploads than that needs a lifecycle rule (which OSS and S3 offer for exactly this), not a client.
+ */
+export const MAX_LISTED_UPLOADS = 10_000;
+
+/** Why 300 s: each request is signed just before it is sent; the URL only has to outlive one round trip. */
+const REQUEST_EXPIRES_SECONDS = 300;
+
+/** What the requests run with. */
+export interface UnfinishedOptions {
+  readonly agents: AgentProvider;
+  /** The local clock (signing and error messages). */
+  readonly now: () => number;
+  readonly signal?: AbortSignal;
+  /** Longest time with no byte moving. Default: the engine's. */
+  readonly stallMs?: number;
+}
+
+/** What was found. */
+export interface UnfinishedListing {
+  /** Sorted by key, then upload id, as the server lists them. */
+  readonly uploads: readonly UnfinishedUpload[];
+  /** False when the listing stopped at {@link MAX_LISTED_UPLOADS} with more on the server. */
+  readonly complete: boolean;
+}
+
+async function send(
+  target: UnfinishedTarget,
+  request: { readonly method: HttpMethod; readonly key?: string; readonly query: readonly QueryParam[] },
+  options: UnfinishedOptions,
+): Promise<HttpAnswer> {
+  const signed = presign(
+    target.credentials,
+    {
+      scheme: target.scheme,
+      method: request.method,
+      endpoint: target.endpoint,
+      style: target.style,
+      bucket: target.bucket,
+      ...(target.region === undefined ? {} : { region: target.region }),
+      ...(request.key === undefined ? {} : { key: request.key }),
+      query: request.query,
+      expiresInSeconds: REQUEST_EXPIRES_SECONDS,
+    },
+    { now: options.now },
+  );
+  const outcome = await sendRequest(
+    { method: request.method, url: signed.url, headers: signed.signedHeaders, readBody: true },
+    { agents: options.agents, stallMs: options.stallMs ?? DEFAULT_STALL_MS, signal: options.signal ?? new AbortController().signal },
+  );
+  const context = { bucket: target.bucket, ...(request.key === undefined ? {} : { key: request.key }), ...(target.region === undefined ? {} : { region: target.region }) };
+  if (outcome.kind === 'failed') throw errorOf(attemptErrorInfo(outcome.failure, { ...context, receivedAtMs: options.now() }));
+  if (!isSuccess(outcome.answer.status)) throw errorOf(attemptErrorInfo(answerFailure(outcome.answer), { ...context, receivedAtMs: options.now() }));
+  return outcome.answer;
+}
+
+function errorOf(info: ReturnType<typeof attemptErrorInfo>): DropsignError {
+  return new DropsignError(info.code, info.message, info.hint, info.details);
+}
+
+/** Lists the bucket's unfinished uploads under `prefix` (all of them for ''), up to `limit`. */
+export async function listUnfinishedUploads(
+  target: UnfinishedTarget,
+  prefix: string,
+  options: UnfinishedOptions,
+  limit: number = MAX_LISTED_UPLOADS,
+): Promise<UnfinishedListing> {
+  const uploads: UnfinishedUpload[] = [];
+  let keyMarker = '';
+  let uploadIdMarker = '';
+  for (;;) {
+    const query: QueryParam[] = [
+      { name: 'uploads' },
+      { name: 'encoding-type', value: 'url' },
+      { name: 'max-uploads', value: String(Math.min(1000, limit - uploads.length + 1)) },
+      ...(prefix === '' ? [] : [{ name: 'prefix', value: prefix }]),
+      ...(keyMarker === '' ? [] : [{ name: 'key-marker', value: keyMarker }, { name: 'upload-id-marker', value: uploadIdMarker }]),
+    ];
+    const answer = await send(target, { method: 'GET', query }, options);
+    const page = parseListUploadsPage(answer.body);
+    if (page === undefined) {
+      throw new DropsignError('server-error', 'The server answered the listing of unfinished uploads with something that is not one.', 'Check that the endpoint is an OSS or S3 service (not a website or a proxy page), then try again.');
+    }
+    uploads.push(...page.uploads);
+    if (uploads.length > limit) return { uploads: uploads.slice(0, limit), complete: false };
+    if (!page.isTruncated) return { uploads, complete: true };
+    // A marker that does not move forward would page forever.
+    if (page.nextKeyMarker === '' || (page.nextKeyMarker === keyMarker && page.nextUploadIdMarker === uploadIdMarker)) {
+      throw new DropsignError('server-error', 'The server said its listing of unfinished uploads goes on, without saying where.', 'Try again; if it persists, list a narrower --prefix.');
+    }
+    keyMarker = page.nextKeyMarker;
+    uploadIdMarker = page.nextUploadIdMarker;
+  }
+}
+
+/** What aborting one upload did. */
+export type AbortOutcome = 'aborted' | 'already-gone';
+
+/** Aborts one upload: its parts are deleted. One that no longer exists (completed, aborted) is `already-gone`. */
+export async function abortUnfinishedUpload(target: UnfinishedTarget, upload: Pick<UnfinishedUpload, 'key' | 'uploadId'>, options: UnfinishedOptions): Promise<AbortOutcome> {
+  try {
+    await send(target, { method: 'DELETE', key: upload.key, query: [{ name: 'uploadId', value: upload.uploadId }] }, options);
+    return 'aborted';
+  } catch (error) {
+    if (error instanceof DropsignError && error.details?.['serverCode'] === 'NoSuchUpload') return 'already-gone';
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * `dropsign unfinished` as users run it: the built executable against a real local bucket that verifies
+ * every signature, listing the multipart uploads nobody finished and aborting the old ones, but never one
+ * a queue on this machine will resume.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySignature } from '../../../electron/core/local-bucket/index.js';
+import { presign } from '../../../electron/core/signing/presign.js';
+import { CheckpointStore } from '../../../electron/core/transfer/engine/checkpoint-store.js';
+import type { HttpMethod } from '../../../electron/shared/signing.js';
+import { runDropsign, type CliRun } from '../../helpers/run-dropsign.js';
+import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, startHarness, type Harness } from '../local-bucket/harness.js';
+
+let h: Harness;
+let work = '';
+beforeAll(async () => {
+  h = await startHarness({ authenticate: verifySignature, region: 'cn-hangzhou', faults: {} });
+  work = await mkdtemp(path.join(tmpdir(), 'dropsign-unfinished-cli-'));
+});
+afterAll(async () => {
+  await h.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+const dataDir = (): string => path.join(work, 'state');
+
+function unfinished(args: readonly string[], secret = ACCESS_KEY_SECRET): Promise<CliRun> {
+  return runDropsign(['unfinished', ...args, '--no-profile', '--endpoint', h.endpoint, '--style', 'path', '--bucket', 'photos', '--region', 'cn-hangzhou'], {
+    env: { PATH: process.env['PATH'] ?? '', OSS_ACCESS_KEY_ID: ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET: secret, DROPSIGN_DATA_DIR: dataDir() },
+  });
+}
+
+/** One signed request to the bucket, as another tool would make it. */
+async function call(method: HttpMethod, key: string, query: { name: string; value?: string }[]): Promise<string> {
+  const { url } = presign(
+    { accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET },
+    { scheme: 'oss-v4', method, endpoint: h.endpoint, style: 'path', bucket: 'photos', key, region: 'cn-hangzhou', expiresInSeconds: 60, query },
+    { now: Date.now },
+  );
+  const response = await fetch(url, { method });
+  expect(response.status).toBeLessThan(300);
+  return response.text();
+}
+
+async function initiate(key: string): Promise<string> {
+  const xml = await call('POST', key, [{ name: 'uploads' }]);
+  return /<UploadId>([^<]+)<\/UploadId>/.exec(xml)?.[1] ?? '';
+}
+
+interface Listed {
+  readonly key: string;
+  readonly uploadId: string;
+  readonly resumableHere: boolean;
+}
+
+async function listed(): Promise<Listed[]> {
+  const run = await unfinished(['list', '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as { uploads: Listed[] }).uploads;
+}
+
+describe('dropsign unfinished', () => {
+  it('lists, keeps young and locally resumable uploads, and aborts the rest', async () => {
+    const crashed = await initiate('videos/crashed 1+1.mov');
+    const lost = await initiate('backups/lost.tar');
+    const paused = await initiate('videos/paused.mov');
+    // A queue on this machine holds a checkpoint for `paused`, exactly as the engine writes one.
+    const store = new CheckpointStore(path.join(dataDir(), 'cli', 'some-destination', 'checkpoints'));
+    await store.create('t1', { uploadId: paused, key: 'videos/paused.mov', size: 100 << 20, mtimeMs: 1, partSize: 8 << 20 });
+    await store.close();
+
+    expect(await listed()).toEqual([
+      { key: 'backups/lost.tar', uploadId: lost, initiatedAt: expect.any(String), ageSeconds: expect.any(Number), resumableHere: false },
+      { key: 'videos/crashed 1+1.mov', uploadId: crashed, initiatedAt: expect.any(String), ageSeconds: expect.any(Number), resumableHere: false },
+      { key: 'videos/paused.mov', uploadId: paused, initiatedAt: expect.any(String), ageSeconds: expect.any(Number), resumableHere: true },
+    ]);
+    const table = await unfinished([]);
+    expect(table.stdout).toMatch(/videos\/paused\.mov\s+\S+\s+resumable/);
+    expect(table.stdout).toContain('3 unfinished uploads');
+
+    // By default only uploads older than a day go: these may be running elsewhere.
+    const young = await unfinished(['abort']);
+    expect(young.code).toBe(0);
+    expect(young.stdout).toContain('Aborted 0 unfinished uploads.');
+    expect(young.stdout).toContain('Left 3 started less than 1d ago');
+    expect(await listed()).toHaveLength(3);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const dry = await unfinished(['abort', '--older-than', '1s', '--dry-run', '--prefix', 'videos/']);
+    expect(dry.stdout).toContain('Would abort 1:');
+    expect(dry.stdout).toContain('videos/crashed 1+1.mov');
+    expect(dry.stdout).toContain('Left 1 that a queue on this machine will resume');
+    expect(await listed()).toHaveLength(3);
+
+    const old = await unfinished(['abort', '--older-than', '1s', '--json']);
+    expect(old.code, old.stderr).toBe(0);
+    const outcome = JSON.parse(old.stdout) as { aborted: Listed[]; keptResumableHere: Listed[] };
+    expect(outcome.aborted.map((u) => u.uploadId).sort()).toEqual([crashed, lost].sort());
+    expect(outcome.keptResumableHere.map((u) => u.uploadId)).toEqual([paused]);
+    expect((await listed()).map((u) => u.uploadId)).toEqual([paused]);
+
+    // Named exactly, it goes whatever its age; a second time there is nothing left to abort.
+    const exact = await unfinished(['abort', '--key', 'videos/paused.mov', '--upload-id', paused]);
+    expect(exact.stdout).toContain('Aborted videos/paused.mov');
+    const again = await unfinished(['abort', '--key', 'videos/paused.mov', '--upload-id', paused]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Nothing to abort');
+    expect(await listed()).toEqual([]);
+    expect((await unfinished([])).stdout).toContain('No unfinished uploads in photos.');
+  });
+
+  it('explains a wrong secret without showing it, and refuses contradictory options', async () => {
+    const wrong = await unfinished(['list'], 'not-the-secret-at-all');
+    expect(wrong.code, wrong.stderr).toBe(2);
+    expect(wrong.stderr).toContain('[signature-mismatch]');
+    expect(wrong.stderr + wrong.stdout).not.toContain('not-the-secret-at-all');
+    for (const args of [['abort', '--key', 'k'], ['list', '--key', 'k', '--upload-id', 'x'], ['abort', '--key', 'k', '--upload-id', 'x', '--prefix', 'p'], ['purge'], ['abort', '--older-than', '-1d']]) {
+      const run = await unfinished(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/\[(invalid-argument|invalid-expiry)\]/);
+    }
+  });
+});
