@@ -47,19 +47,13 @@ export interface ListPage {
 
 /** Reads the listing parameters from a bucket GET's query. Throws InvalidArgument on bad values. */
 export function parseListRequest(query: readonly QueryParam[]): ListRequest {
-  const get = (name: string): string | undefined => {
-    const found = query.find((q) => q.name === name);
-    return found === undefined ? undefined : (found.value ?? '');
-  };
+  const get = queryReader(query);
   const listType = get('list-type');
   if (listType !== undefined && listType !== '2') {
     throw invalidArgument('list-type', listType, 'list-type must be 2 when present.');
   }
   const version = listType === '2' ? 2 : 1;
-  const encodingType = get('encoding-type');
-  if (encodingType !== undefined && encodingType !== 'url') {
-    throw invalidArgument('encoding-type', encodingType, 'Invalid Encoding Method specified in Request.');
-  }
+  const encodeUrl = wantsUrlEncoding(get);
   const maxKeysText = get('max-keys');
   let maxKeys = DEFAULT_MAX_KEYS;
   if (maxKeysText !== undefined) {
@@ -79,12 +73,29 @@ export function parseListRequest(query: readonly QueryParam[]): ListRequest {
     delimiter: get('delimiter') ?? '',
     after,
     maxKeys,
-    encodeUrl: encodingType === 'url',
+    encodeUrl,
     marker,
     startAfter,
     ...(continuationToken === undefined ? {} : { continuationToken }),
     fetchOwner: get('fetch-owner') === 'true',
   };
+}
+
+/** A lookup of one query parameter by name: its value ('' for a bare `?name`), undefined when absent. */
+export function queryReader(query: readonly QueryParam[]): (name: string) => string | undefined {
+  return (name) => {
+    const found = query.find((q) => q.name === name);
+    return found === undefined ? undefined : (found.value ?? '');
+  };
+}
+
+/** Whether a listing asked for `encoding-type=url`; InvalidArgument for any other encoding. */
+export function wantsUrlEncoding(get: (name: string) => string | undefined): boolean {
+  const encodingType = get('encoding-type');
+  if (encodingType !== undefined && encodingType !== 'url') {
+    throw invalidArgument('encoding-type', encodingType, 'Invalid Encoding Method specified in Request.');
+  }
+  return encodingType === 'url';
 }
 
 /** The opaque v2 continuation token for "start after `position`". */

@@ -8,7 +8,7 @@
  * prefixes as in ListObjects, each counting once toward max-uploads.
  */
 import type { QueryParam } from '../../shared/signing.js';
-import { compareKeys, rollUp } from './list-objects.js';
+import { compareKeys, queryReader, rollUp, wantsUrlEncoding } from './list-objects.js';
 import { ossError } from './oss-errors.js';
 import { MAX_UPLOADS_PER_LIST } from './oss-limits.js';
 
@@ -42,14 +42,8 @@ export interface ListUploadsPage {
 
 /** Reads the parameters from the query. Throws InvalidArgument on bad values. */
 export function parseListUploadsRequest(query: readonly QueryParam[]): ListUploadsRequest {
-  const get = (name: string): string | undefined => {
-    const found = query.find((q) => q.name === name);
-    return found === undefined ? undefined : (found.value ?? '');
-  };
-  const encodingType = get('encoding-type');
-  if (encodingType !== undefined && encodingType !== 'url') {
-    throw invalidArgument('encoding-type', encodingType, 'Invalid Encoding Method specified in Request.');
-  }
+  const get = queryReader(query);
+  const encodeUrl = wantsUrlEncoding(get);
   const maxText = get('max-uploads');
   let maxUploads = MAX_UPLOADS_PER_LIST;
   if (maxText !== undefined) {
@@ -66,7 +60,7 @@ export function parseListUploadsRequest(query: readonly QueryParam[]): ListUploa
     // As on S3 and OSS: an upload-id-marker without a key-marker is ignored.
     uploadIdMarker: keyMarker === '' ? '' : (get('upload-id-marker') ?? ''),
     maxUploads,
-    encodeUrl: encodingType === 'url',
+    encodeUrl,
   };
 }
 
