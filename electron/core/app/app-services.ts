@@ -148,6 +148,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     host,
     stateDir,
     linkRegister: options.linkRegister ?? IssuedLinkRegister.inAppData(appDataDir, { onNotice: (error) => notify(noticeOf(error)), now }),
+    agents,
     info,
     onSettings: (next) => host.reconfigure(engineSettingsOf(next, options.engineTuning)),
     clipboardImage: options.clipboardImage,

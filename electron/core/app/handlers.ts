@@ -7,6 +7,7 @@ import type { InvokeArgs, InvokeChannel, InvokeValue } from '../../shared/ipc/ch
 import type { AppInfo } from '../../shared/ipc/app-types.js';
 import type { AppSettings } from '../../shared/ipc/settings.js';
 import type { LinkRegister } from '../links/link-register.js';
+import type { AgentProvider } from '../transfer/http/index.js';
 import type { AppContext } from './app-context.js';
 import { saveClipboardImage } from './clipboard-service.js';
 import type { EngineHost } from './engine-host.js';
@@ -15,6 +16,7 @@ import { createLinkFor, dropPageFor, exportLinksCsv, forgetLink, inspectLinkFor,
 import { applyImport, previewImport } from './profile-import.js';
 import { getProfile, listProfiles, removeProfile, saveProfile, setDefaultProfile, testProfile } from './profile-service.js';
 import { clearFinished, control, enqueue } from './transfer-service.js';
+import { abortUnfinished, listUnfinished } from './unfinished-service.js';
 
 /** A handler for every channel. */
 export type Handlers = { readonly [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeValue<C>> };
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   /** The engine's state directory (where the history is). */
   readonly stateDir: string;
   readonly linkRegister: LinkRegister;
+  /** The app's proxy-aware connections, for the requests the handlers make themselves (unfinished uploads). */
+  readonly agents: AgentProvider;
   readonly info: () => Promise<AppInfo>;
   /** Told of saved settings, to pass the transfer ones to the engine. */
   readonly onSettings: (settings: AppSettings) => void;
@@ -69,5 +73,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.onSettings(settings);
       return settings;
     },
+    'unfinished:list': (request) => listUnfinished({ context, agents: deps.agents }, request),
+    'unfinished:abort': (request) => abortUnfinished({ context, agents: deps.agents }, request),
   };
 }

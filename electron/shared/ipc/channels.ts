@@ -33,6 +33,7 @@ import type {
 } from './profile-types.js';
 import type { AppSettings, Language, SettingsPatch } from './settings.js';
 import type { EnqueueOutcome, EnqueueRequest, HistoryPage, HistoryQuery, SavedClipboardImage } from './transfer-requests.js';
+import type { UnfinishedAbortRequest, UnfinishedAbortResult, UnfinishedListing, UnfinishedListRequest } from './unfinished-types.js';
 
 /** The outcome of every invoke: a value, or a typed error. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
@@ -67,6 +68,8 @@ export const INVOKE_CHANNELS = [
   'history:list',
   'settings:get',
   'settings:set',
+  'unfinished:list',
+  'unfinished:abort',
 ] as const;
 
 /** The name of an invoke channel. */
@@ -126,6 +129,16 @@ export interface InvokeMap {
   'settings:get': { args: []; result: AppSettings };
   /** Answers the settings after the change. */
   'settings:set': { args: [patch: SettingsPatch]; result: AppSettings };
+  /**
+   * The multipart uploads begun in the profile's bucket and never completed or aborted (every page of
+   * ListMultipartUploads, up to 10,000), each marked when a queue on this machine will resume it.
+   */
+  'unfinished:list': { args: [request: UnfinishedListRequest]; result: UnfinishedListing };
+  /**
+   * Aborts the named uploads (their parts are deleted), each with its outcome. Refuses the whole request,
+   * aborting nothing, when one of them is an upload a queue on this machine will resume.
+   */
+  'unfinished:abort': { args: [request: UnfinishedAbortRequest]; result: UnfinishedAbortResult };
 }
 
 /** The argument tuple of channel `C`. */

@@ -15,6 +15,7 @@ import { EXISTING_OBJECT_POLICIES } from '../transfer.js';
 import type { InvokeArgs, InvokeChannel } from './channels.js';
 import { CALLBACK_BODY_TYPES } from './link-types.js';
 import { LANGUAGES, SETTINGS_LIMITS, THEMES } from './settings.js';
+import { MAX_ABORT_UPLOADS } from './unfinished-types.js';
 
 /** Why 10,000: a big folder drop stays one request; more belongs in a folder path (scanned in main). */
 export const MAX_ENQUEUE_PATHS = 10_000;
@@ -165,6 +166,26 @@ const historyQuery = z.strictObject({
   before: z.string().regex(/^\d{1,15}$/, { message: 'is not a history cursor' }).optional(),
 });
 
+/**
+ * Multipart upload ids: OSS's are 32 hex digits, S3's about 100-200 characters of base64 (`+/=`), others
+ * use `.`, `_`, `-` or `~`. Why 1,024: far beyond any store's ids, still a bound. Nothing else (no
+ * spaces, no `&` or `?`): the id goes into a signed query string.
+ */
+const multipartUploadId = z.string().regex(/^[A-Za-z0-9._~+/=-]{1,1024}$/, { message: 'is not a multipart upload id' });
+
+const unfinishedListRequest = z.strictObject({
+  profile: profileName,
+  prefix: text(0, MAX_KEY_LENGTH).optional(),
+});
+
+const unfinishedAbortRequest = z.strictObject({
+  profile: profileName,
+  uploads: z
+    .array(z.strictObject({ key: text(1, MAX_KEY_LENGTH), uploadId: multipartUploadId }))
+    .min(1)
+    .max(MAX_ABORT_UPLOADS),
+});
+
 const { concurrency, multipartThreshold, partSize, defaultLinkExpirySeconds, globalShortcutLength } = SETTINGS_LIMITS;
 
 /** Each setting's schema (core/settings reads the settings file with these, field by field). */
@@ -224,6 +245,8 @@ export const argSchemas = {
   'history:list': z.tuple([historyQuery.optional()]),
   'settings:get': z.tuple([]),
   'settings:set': z.tuple([settingsPatchSchema]),
+  'unfinished:list': z.tuple([unfinishedListRequest]),
+  'unfinished:abort': z.tuple([unfinishedAbortRequest]),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** True when every member of `T` is `true`. */

@@ -1,13 +1,14 @@
 /**
  * The profiles screen's list: every profile with where its secret is, the keychain's state when it cannot
  * be used, and per profile test, edit, make default and remove (after asking). What each action did is
- * said in a live region.
+ * said in a live region. Below the list, the unfinished uploads of a chosen profile (features/unfinished).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ErrorInfo } from '../../../../electron/shared/errors.js';
 import { useBridge } from '../../app/bridge-context.js';
+import { UnfinishedUploads } from '../unfinished/UnfinishedUploads.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { HostErrorNote } from './HostErrorNote.js';
 import { KeychainNote } from './KeychainNote.js';
@@ -92,6 +93,7 @@ export function ProfileList() {
           </tbody>
         </table>
       )}
+      {state.kind === 'loaded' && <UnfinishedUploads profiles={state.list.profiles} defaultProfile={state.list.defaultProfile} />}
       {removing !== undefined && (
         <ConfirmDialog
           title={t('removeDialog.title', { name: removing })}

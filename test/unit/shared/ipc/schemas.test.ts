@@ -54,6 +54,11 @@ const ACCEPTED: readonly (readonly [InvokeChannel, unknown[]])[] = [
   ['settings:set', [{}]],
   ['settings:set', [{ concurrency: 8, theme: 'dark', globalShortcut: 'CommandOrControl+Shift+U' }]],
   ['settings:set', [{ ...DEFAULT_SETTINGS }]],
+  ['unfinished:list', [{ profile: 'local' }]],
+  ['unfinished:list', [{ profile: 'prod', prefix: 'videos/' }]],
+  ['unfinished:list', [{ profile: 'prod', prefix: undefined }]],
+  ['unfinished:abort', [{ profile: 'prod', uploads: [{ key: 'videos/big 1+1.mov', uploadId: '0004B9895DBBB6EC98E36' }] }]],
+  ['unfinished:abort', [{ profile: 'prod', uploads: [{ key: 'a', uploadId: 'VXBsb2FkIElE+Zm9y/IDZpbWc=' }, { key: 'b', uploadId: '2~abc.def_ghi-jkl' }] }]],
 ];
 
 /** Invalid argument tuples and why. */
@@ -105,6 +110,15 @@ const REFUSED: readonly (readonly [string, InvokeChannel, unknown])[] = [
   ['unknown setting', 'settings:set', [{ darkMode: true }]],
   ['shortcut with spaces', 'settings:set', [{ globalShortcut: 'Ctrl + U' }]],
   ['__proto__ in settings', 'settings:set', [JSON.parse('{"__proto__":{"concurrency":32}}')]],
+  ['unfinished uploads without a profile', 'unfinished:list', [{}]],
+  ['unfinished uploads under a prefix with a NUL', 'unfinished:list', [{ profile: 'prod', prefix: 'a\0' }]],
+  ['unfinished uploads with a bucket of their own', 'unfinished:list', [{ profile: 'prod', bucket: 'other' }]],
+  ['an abort of nothing', 'unfinished:abort', [{ profile: 'prod', uploads: [] }]],
+  ['an abort of an id that would add query parameters', 'unfinished:abort', [{ profile: 'prod', uploads: [{ key: 'a', uploadId: 'X&uploads=' }] }]],
+  ['an abort of an id with a space', 'unfinished:abort', [{ profile: 'prod', uploads: [{ key: 'a', uploadId: 'X Y' }] }]],
+  ['an abort of an empty key', 'unfinished:abort', [{ profile: 'prod', uploads: [{ key: '', uploadId: 'X' }] }]],
+  ['an abort of 1,001 uploads', 'unfinished:abort', [{ profile: 'prod', uploads: Array.from({ length: 1001 }, (_, i) => ({ key: `k${i}`, uploadId: `U${i}` })) }]],
+  ['an abort with an unknown field in an upload', 'unfinished:abort', [{ profile: 'prod', uploads: [{ key: 'a', uploadId: 'X', force: true }] }]],
 ];
 
 describe('argument schemas', () => {

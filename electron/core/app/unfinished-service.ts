@@ -1,0 +1,129 @@
+/**
+ * The `unfinished:*` channels: the multipart uploads begun in a profile's bucket and never completed or
+ * aborted, found and aborted by core/unfinished (the code `dropsign unfinished` runs) over the app's
+ * proxy-aware connections, with the profile's credentials read from its secret store at each call.
+ *
+ * An upload a queue on this machine will resume (its checkpoint is in the app data directory) is marked
+ * in the listing and never aborted: the page does not offer it, and a request naming one anyway is
+ * refused whole, before anything is deleted.
+ */
+import { DropsignError, toErrorInfo, type ErrorCode } from '../../shared/errors.js';
+import type {
+  UnfinishedAbortOutcome,
+  UnfinishedAbortRequest,
+  UnfinishedAbortResult,
+  UnfinishedListing,
+  UnfinishedListRequest,
+  UnfinishedUploadRef,
+} from '../../shared/ipc/unfinished-types.js';
+import { endpointUrl } from '../profiles/profile-endpoint.js';
+import { resolveProfile } from '../profiles/resolve-profile.js';
+import type { AgentProvider } from '../transfer/http/index.js';
+import { locallyResumableUploadIds } from '../unfinished/local-checkpoints.js';
+import type { UnfinishedTarget } from '../unfinished/unfinished-types.js';
+import { abortUnfinishedUpload, listUnfinishedUploads, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
+import type { AppContext } from './app-context.js';
+
+/** Why 4: as many aborts at once as the engine sends parts; each is one small request, so more gains little. */
+const ABORTS_AT_ONCE = 4;
+
+/**
+ * Refusals that would repeat for every other upload of the same bucket (credentials, permissions, the
+ * clock, the bucket itself, the way to it): after one, the rest are not tried. A network error or a
+ * server's 5xx may be one upload's bad luck, so those do not stop the others.
+ */
+const REPEATING_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'access-denied',
+  'invalid-credentials',
+  'invalid-access-key',
+  'credentials-expired',
+  'signature-mismatch',
+  'clock-skew',
+  'no-such-bucket',
+  'wrong-region',
+  'tls-error',
+  'proxy-failed',
+]);
+
+/** What the channels use beyond the app context. */
+export interface UnfinishedDeps {
+  readonly context: AppContext;
+  /** The app's connections (proxy-aware, TLS verified). */
+  readonly agents: AgentProvider;
+}
+
+/** The profile's bucket as core/unfinished addresses it, with its credentials read now. */
+async function targetFor(context: AppContext, name: string): Promise<{ readonly profile: string; readonly target: UnfinishedTarget }> {
+  const resolved = await resolveProfile(name, context);
+  const { profile } = resolved;
+  // The token's expiry only matters to links; requests are signed just before they are sent.
+  const { securityTokenExpiresAt: _expiry, ...credentials } = await resolved.credentials();
+  return {
+    profile: profile.name,
+    target: { scheme: profile.scheme, endpoint: endpointUrl(profile), style: profile.style, bucket: profile.bucket, region: profile.region, credentials },
+  };
+}
+
+function optionsOf(deps: UnfinishedDeps): UnfinishedOptions {
+  return { agents: deps.agents, now: deps.context.now };
+}
+
+/** `unfinished:list`: see the module comment. */
+export async function listUnfinished(deps: UnfinishedDeps, request: UnfinishedListRequest): Promise<UnfinishedListing> {
+  const { profile, target } = await targetFor(deps.context, request.profile);
+  const listing = await listUnfinishedUploads(target, request.prefix ?? '', optionsOf(deps));
+  const resumable = await locallyResumableUploadIds(deps.context.appDataDir);
+  return {
+    profile,
+    bucket: target.bucket,
+    uploads: listing.uploads.map((upload) => ({ key: upload.key, uploadId: upload.uploadId, initiatedAt: upload.initiatedAt, resumableHere: resumable.has(upload.uploadId) })),
+    complete: listing.complete,
+  };
+}
+
+/** Refuses the request when it names an upload a local queue will resume (see the module comment). */
+async function refuseResumable(appDataDir: string, uploads: readonly UnfinishedUploadRef[]): Promise<void> {
+  const resumable = await locallyResumableUploadIds(appDataDir);
+  const index = uploads.findIndex((upload) => resumable.has(upload.uploadId));
+  const upload = uploads[index];
+  if (upload === undefined) return;
+  throw new DropsignError(
+    'invalid-argument',
+    `The upload of ${JSON.stringify(upload.key)} will be resumed by a queue on this machine, so nothing was aborted.`,
+    'Cancel it on the Upload screen (or let dropsign upload finish it); then abort the others.',
+    { field: `uploads[${index}]`, reason: 'resumable-here' },
+  );
+}
+
+/**
+ * `unfinished:abort`: each named upload, in turn, with its outcome. The first goes alone, so a refusal
+ * that would repeat (a wrong secret) is met once; the rest go {@link ABORTS_AT_ONCE} at a time, and
+ * stop at such a refusal (the uploads not yet tried are `skipped`).
+ */
+export async function abortUnfinished(deps: UnfinishedDeps, request: UnfinishedAbortRequest): Promise<UnfinishedAbortResult> {
+  await refuseResumable(deps.context.appDataDir, request.uploads);
+  const { target } = await targetFor(deps.context, request.profile);
+  const options = optionsOf(deps);
+  const uploads = request.uploads.map((upload) => ({ key: upload.key, uploadId: upload.uploadId }));
+  const outcomes = new Map<number, UnfinishedAbortOutcome>();
+  let stopped = false;
+  let next = 0;
+  const abortNext = async (): Promise<void> => {
+    const index = next++;
+    const upload = uploads[index];
+    if (upload === undefined) return;
+    try {
+      outcomes.set(index, { ...upload, outcome: await abortUnfinishedUpload(target, upload, options) });
+    } catch (error) {
+      const info = toErrorInfo(error);
+      outcomes.set(index, { ...upload, outcome: 'failed', error: info });
+      if (REPEATING_REFUSALS.has(info.code)) stopped = true;
+    }
+  };
+  await abortNext();
+  const worker = async (): Promise<void> => {
+    while (!stopped && next < uploads.length) await abortNext();
+  };
+  await Promise.all(Array.from({ length: ABORTS_AT_ONCE }, worker));
+  return { outcomes: uploads.map((upload, index) => outcomes.get(index) ?? { ...upload, outcome: 'skipped' }), stopped };
+}

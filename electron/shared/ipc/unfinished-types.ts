@@ -1,0 +1,80 @@
+/**
+ * Requests and answers of the unfinished-upload channels: the multipart uploads begun in a profile's
+ * bucket and never completed or aborted (their parts stay stored, and billed on OSS and S3), found with
+ * `unfinished:list` and deleted with `unfinished:abort` (core/unfinished does the work).
+ *
+ * Request fields marked `?: T | undefined` may arrive as an explicit `undefined` (structured clone keeps
+ * it), and the schemas accept that; answers use plain `?:` (absent, never `undefined`).
+ */
+import type { ErrorInfo } from '../errors.js';
+
+/**
+ * The most uploads one `unfinished:abort` names. Why 1,000: a request's work stays bounded (one
+ * AbortMultipartUpload each) and its answer small; the page sends a longer selection in several requests.
+ */
+export const MAX_ABORT_UPLOADS = 1000;
+
+/** `unfinished:list`: the unfinished uploads of `profile`'s bucket, under `prefix` when given. */
+export interface UnfinishedListRequest {
+  readonly profile: string;
+  /** Only keys starting with this; every key when absent or empty. */
+  readonly prefix?: string | undefined;
+}
+
+/** One unfinished upload as the server lists it, and whether a queue on this machine will resume it. */
+export interface UnfinishedUploadView {
+  readonly key: string;
+  readonly uploadId: string;
+  /** When it was initiated (ISO 8601, UTC, the server's clock). */
+  readonly initiatedAt: string;
+  /**
+   * True when a queue on this machine (the app's or `dropsign upload`'s) holds its checkpoint and will
+   * resume it: it is not offered for aborting, and `unfinished:abort` refuses it.
+   */
+  readonly resumableHere: boolean;
+}
+
+/** What `unfinished:list` found. */
+export interface UnfinishedListing {
+  /** The profile looked in (its name) and its bucket. */
+  readonly profile: string;
+  readonly bucket: string;
+  /** Sorted by key, then upload id, as the server lists them. */
+  readonly uploads: readonly UnfinishedUploadView[];
+  /** False when the listing stopped at its cap (10,000 uploads) with more on the server. */
+  readonly complete: boolean;
+}
+
+/** An upload to abort, as the listing named it. */
+export interface UnfinishedUploadRef {
+  readonly key: string;
+  readonly uploadId: string;
+}
+
+/** `unfinished:abort`: these uploads of `profile`'s bucket (at most {@link MAX_ABORT_UPLOADS}). */
+export interface UnfinishedAbortRequest {
+  readonly profile: string;
+  readonly uploads: readonly UnfinishedUploadRef[];
+}
+
+/** What aborting one upload did. */
+export type UnfinishedAbortOutcome =
+  /** Its parts are deleted. */
+  | (UnfinishedUploadRef & { readonly outcome: 'aborted' })
+  /** It was no longer in progress (completed or aborted meanwhile): nothing to delete. */
+  | (UnfinishedUploadRef & { readonly outcome: 'already-gone' })
+  /** The server (or the network) refused; `error` says why and what to do. */
+  | (UnfinishedUploadRef & { readonly outcome: 'failed'; readonly error: ErrorInfo })
+  /** Not tried: an earlier refusal (no permission, wrong secret) would have repeated for it. */
+  | (UnfinishedUploadRef & { readonly outcome: 'skipped' });
+
+/** What `unfinished:abort` did, upload by upload. */
+export interface UnfinishedAbortResult {
+  /** One per upload asked for, in the order asked. */
+  readonly outcomes: readonly UnfinishedAbortOutcome[];
+  /**
+   * True when a refusal that would repeat for every upload (no permission, wrong secret, clock skew)
+   * stopped the aborts: the uploads after it are `skipped`, and so would any further ones be.
+   */
+  readonly stopped: boolean;
+}

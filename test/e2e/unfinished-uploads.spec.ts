@@ -1,0 +1,105 @@
+/**
+ * Unfinished uploads end to end, in browser mode against the embedded local bucket: multipart uploads are
+ * begun in the bucket as another tool would (a presigned `POST ?uploads`) and never finished; one of them
+ * has a checkpoint in a queue on this machine, as `dropsign upload` leaves one. The profiles screen finds
+ * them, offers all but that one, aborts the chosen ones after asking, and says what happened; the page's
+ * own channel refuses the locally resumable one too. Screenshots in both themes.
+ */
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { presign } from '../../electron/core/signing/presign.js';
+import { CheckpointStore } from '../../electron/core/transfer/engine/checkpoint-store.js';
+import { openSocket, type TestSocket } from '../integration/web-host/socket-client.js';
+import { startDropsignWeb, type DropsignWeb } from './helpers/dropsign-web.js';
+import { screenshotBothThemes } from './helpers/screenshots.js';
+
+/** The embedded local bucket: where it listens and its key pair (the key file the bucket itself reads). */
+interface LocalBucket {
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+}
+
+let host: DropsignWeb;
+let control: TestSocket;
+let local: LocalBucket;
+
+test.beforeAll(async () => {
+  host = await startDropsignWeb();
+  control = await openSocket(host.origin, host.token);
+  const info = (await control.call('app:info', [])) as { ok: boolean; value: { localBucket: { kind: string; endpoint: string; bucket: string } } };
+  expect(info.value.localBucket.kind).toBe('running');
+  // The local bucket's data directory keeps its generated key pair (electron/core/local-bucket/keys-file.ts).
+  const keys = JSON.parse(await readFile(path.join(host.dataDir, 'local-bucket', 'access-key.json'), 'utf8')) as { accessKeyId: string; accessKeySecret: string };
+  local = { endpoint: info.value.localBucket.endpoint, bucket: info.value.localBucket.bucket, ...keys };
+});
+
+test.afterAll(async () => {
+  await control.close();
+  expect(await host.stop()).toBe(0);
+});
+
+/** Begins a multipart upload of `key` and leaves it unfinished, as a tool that crashed would; its upload id. */
+async function beginUpload(key: string): Promise<string> {
+  const { url } = presign(
+    { accessKeyId: local.accessKeyId, accessKeySecret: local.accessKeySecret },
+    { scheme: 'oss-v4', method: 'POST', endpoint: local.endpoint, style: 'path', bucket: local.bucket, key, region: 'cn-hangzhou', expiresInSeconds: 60, query: [{ name: 'uploads' }] },
+    { now: Date.now },
+  );
+  const response = await fetch(url, { method: 'POST' });
+  expect(response.status).toBe(200);
+  return /<UploadId>([^<]+)<\/UploadId>/.exec(await response.text())?.[1] ?? '';
+}
+
+test('unfinished uploads are found on the profiles screen, and the chosen ones aborted', async ({ page }, testInfo) => {
+  test.slow();
+  const crashed = await beginUpload('videos/crashed 1+1.mov');
+  const lost = await beginUpload('backups/lost.tar');
+  const paused = await beginUpload('videos/paused.mov');
+  // A `dropsign upload` queue on this machine will resume `paused`: its checkpoint, as the engine writes it.
+  const checkpoints = new CheckpointStore(path.join(host.dataDir, 'cli', 'e2e-destination', 'checkpoints'));
+  await checkpoints.create('t1', { uploadId: paused, key: 'videos/paused.mov', size: 100 << 20, mtimeMs: 1, partSize: 8 << 20 });
+  await checkpoints.close();
+
+  await page.goto(host.url);
+  await page.getByTestId('nav-profiles').click();
+  const section = page.getByRole('region', { name: 'Unfinished uploads' });
+  await expect(section.getByLabel('Profile')).toHaveValue('local');
+  await expect(section.getByTestId('unfinished-table')).toHaveCount(0);
+
+  await section.getByRole('button', { name: 'Find unfinished uploads' }).click();
+  await expect(section.getByTestId('unfinished-summary')).toHaveText('3 unfinished uploads in dropsign (profile “local”).');
+  const rows = section.getByTestId('unfinished-row');
+  await expect(rows).toHaveCount(3);
+  for (const [index, key] of ['backups/lost.tar', 'videos/crashed 1+1.mov', 'videos/paused.mov'].entries()) await expect(rows.nth(index)).toHaveAttribute('data-key', key);
+  const pausedRow = section.locator(`[data-testid="unfinished-row"][data-upload-id="${paused}"]`);
+  await expect(pausedRow.getByTestId('resumable-badge')).toHaveText('Resumable here');
+  await expect(pausedRow.getByRole('checkbox')).toBeDisabled();
+  await expect(section.getByRole('button', { name: 'Select those older than a day' })).toBeDisabled();
+  await screenshotBothThemes(page, testInfo, 'unfinished-uploads');
+
+  await section.getByRole('checkbox', { name: 'Select every upload that can be aborted' }).check();
+  await expect(section.getByTestId('unfinished-selected')).toHaveText('2 selected');
+  await section.getByRole('button', { name: 'Abort selected' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Abort 2 unfinished uploads?' });
+  await expect(dialog).toContainText('Their parts are deleted for good');
+  await expect(dialog).toContainText('2 of them started less than a day ago');
+  await screenshotBothThemes(page, testInfo, 'unfinished-confirm');
+  await dialog.getByRole('button', { name: 'Abort 2 uploads' }).click();
+
+  await expect(section.getByTestId('unfinished-run')).toHaveText('2 uploads aborted: their parts are deleted.');
+  for (const id of [crashed, lost]) await expect(section.locator(`[data-testid="unfinished-row"][data-upload-id="${id}"]`)).toHaveAttribute('data-outcome', 'aborted');
+  await expect(pausedRow).toHaveAttribute('data-outcome', 'resumable');
+  await screenshotBothThemes(page, testInfo, 'unfinished-aborted');
+
+  // The bucket agrees, and the channel itself will not abort what a local queue will resume.
+  const left = (await control.call('unfinished:list', [{ profile: 'local' }])) as { ok: boolean; value: { uploads: { uploadId: string }[] } };
+  expect(left.value.uploads.map((upload) => upload.uploadId)).toEqual([paused]);
+  const refused = await control.call('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'videos/paused.mov', uploadId: paused }] }]);
+  expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { reason: 'resumable-here' } } });
+
+  await section.getByRole('button', { name: 'Find unfinished uploads' }).click();
+  await expect(section.getByTestId('unfinished-summary')).toHaveText('One unfinished upload in dropsign (profile “local”).');
+});

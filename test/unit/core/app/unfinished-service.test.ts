@@ -1,0 +1,178 @@
+/**
+ * The unfinished-upload channels through the app services, against the embedded local bucket (started
+ * in-process on a free port, checking every signature): the listing finds the multipart uploads nobody
+ * finished and marks those a queue on this machine will resume; aborting deletes the chosen ones, says
+ * which were already gone, refuses (whole) a request naming a locally resumable upload, stops at a
+ * refusal that would repeat, and explains a wrong secret without showing it.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { localKeys } from '../../../../electron/core/profiles/local-profile.js';
+import { presign } from '../../../../electron/core/signing/presign.js';
+import { CheckpointStore } from '../../../../electron/core/transfer/engine/checkpoint-store.js';
+import type { InvokeChannel, InvokeResult, InvokeValue } from '../../../../electron/shared/ipc/channels.js';
+import { MAX_ABORT_UPLOADS } from '../../../../electron/shared/ipc/unfinished-types.js';
+import type { Credentials, HttpMethod, QueryParam } from '../../../../electron/shared/signing.js';
+import { servicesFixture, type ServicesFixture } from './services-fixture.js';
+
+const WRONG_SECRET = 'Not+The/Local=Secret';
+
+let fx: ServicesFixture | undefined;
+afterEach(async () => {
+  await fx?.close();
+  fx = undefined;
+});
+
+async function value<C extends InvokeChannel>(reply: Promise<InvokeResult<C>>): Promise<InvokeValue<C>> {
+  const result = await reply;
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** The app services with the embedded local bucket running, and a way to start uploads in it as another tool would. */
+async function start(): Promise<{ readonly fx: ServicesFixture; readonly endpoint: string; initiate(key: string): Promise<string>; listed(prefix?: string): Promise<string[]> }> {
+  fx = await servicesFixture({ localBucket: { port: 0 } });
+  const services = fx.services;
+  const info = await value(services.invoke('app:info', []));
+  if (info.localBucket.kind !== 'running') throw new Error('the local bucket did not start');
+  const { endpoint, bucket } = info.localBucket;
+  const { credentials } = await localKeys(fx.dir);
+  const call = async (method: HttpMethod, key: string, query: QueryParam[], as: Credentials = credentials): Promise<string> => {
+    const { url } = presign(as, { scheme: 'oss-v4', method, endpoint, style: 'path', bucket, key, region: 'cn-hangzhou', expiresInSeconds: 60, query }, { now: Date.now });
+    const response = await fetch(url, { method });
+    expect(response.status).toBeLessThan(300);
+    return response.text();
+  };
+  return {
+    fx,
+    endpoint,
+    initiate: async (key) => /<UploadId>([^<]+)<\/UploadId>/.exec(await call('POST', key, [{ name: 'uploads' }]))?.[1] ?? '',
+    listed: async (prefix) => (await value(services.invoke('unfinished:list', [{ profile: 'local', ...(prefix === undefined ? {} : { prefix }) }]))).uploads.map((upload) => upload.uploadId),
+  };
+}
+
+/** Writes the checkpoint a queue keeps for `uploadId`, exactly as the engine does, under `dir` of the app data. */
+async function keepCheckpoint(dataDir: string, dir: readonly string[], uploadId: string, key: string): Promise<void> {
+  const store = new CheckpointStore(path.join(dataDir, ...dir, 'checkpoints'));
+  await store.create(`t-${uploadId}`, { uploadId, key, size: 100 << 20, mtimeMs: 1, partSize: 8 << 20 });
+  await store.close();
+}
+
+/** Saves profile `name` for the local bucket at `endpoint`, with `secret`. */
+async function saveLocalBucketProfile(services: ServicesFixture['services'], name: string, endpoint: string, accessKeyId: string, secret: string): Promise<void> {
+  await value(
+    services.invoke('profiles:save', [
+      { profile: { name, provider: 'oss', region: 'cn-hangzhou', endpoint: { kind: 'custom', url: endpoint }, style: 'path', bucket: 'dropsign', accessKeyId }, secret: { accessKeySecret: secret } },
+    ]),
+  );
+}
+
+describe('unfinished:list', () => {
+  it('finds the uploads nobody finished, by key, and marks those a queue on this machine will resume', async () => {
+    const { fx, initiate, listed } = await start();
+    const before = Date.now();
+    const crashed = await initiate('videos/crashed 1+1.mov');
+    const lost = await initiate('backups/lost.tar');
+    const paused = await initiate('videos/paused.mov');
+    const fromCli = await initiate('videos/from-cli.mov');
+    await keepCheckpoint(fx.dir, ['transfers'], paused, 'videos/paused.mov');
+    await keepCheckpoint(fx.dir, ['cli', 'some-destination'], fromCli, 'videos/from-cli.mov');
+
+    const listing = await value(fx.services.invoke('unfinished:list', [{ profile: 'local' }]));
+    expect(listing).toEqual({
+      profile: 'local',
+      bucket: 'dropsign',
+      complete: true,
+      uploads: [
+        { key: 'backups/lost.tar', uploadId: lost, initiatedAt: expect.any(String), resumableHere: false },
+        { key: 'videos/crashed 1+1.mov', uploadId: crashed, initiatedAt: expect.any(String), resumableHere: false },
+        { key: 'videos/from-cli.mov', uploadId: fromCli, initiatedAt: expect.any(String), resumableHere: true },
+        { key: 'videos/paused.mov', uploadId: paused, initiatedAt: expect.any(String), resumableHere: true },
+      ],
+    });
+    // Why a second of slack: the server keeps initiation times in whole seconds.
+    for (const upload of listing.uploads) expect(Date.parse(upload.initiatedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(await listed('backups/')).toEqual([lost]);
+    expect(await listed('nothing/')).toEqual([]);
+  });
+
+  it('answers an unknown profile and a wrong secret with typed errors that never show the secret', async () => {
+    const { fx, endpoint } = await start();
+    expect(await fx.services.invoke('unfinished:list', [{ profile: 'nobody' }])).toMatchObject({ ok: false, error: { code: 'profile-not-found' } });
+    const { credentials } = await localKeys(fx.dir);
+    await saveLocalBucketProfile(fx.services, 'wrong', endpoint, credentials.accessKeyId, WRONG_SECRET);
+    const refused = await fx.services.invoke('unfinished:list', [{ profile: 'wrong' }]);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'signature-mismatch', message: expect.any(String), hint: expect.any(String) } });
+    expect(JSON.stringify(refused)).not.toContain(WRONG_SECRET);
+    expect(JSON.stringify(refused)).not.toContain(credentials.accessKeySecret);
+  });
+});
+
+describe('unfinished:abort', () => {
+  it('aborts the chosen uploads, and says which had already gone', async () => {
+    const { fx, initiate, listed } = await start();
+    const first = await initiate('a/first.bin');
+    const second = await initiate('a/second.bin');
+    const kept = await initiate('a/kept.bin');
+
+    const result = await value(fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a/first.bin', uploadId: first }, { key: 'a/second.bin', uploadId: second }] }]));
+    expect(result).toEqual({
+      stopped: false,
+      outcomes: [
+        { key: 'a/first.bin', uploadId: first, outcome: 'aborted' },
+        { key: 'a/second.bin', uploadId: second, outcome: 'aborted' },
+      ],
+    });
+    expect(await listed()).toEqual([kept]);
+
+    const again = await value(fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a/first.bin', uploadId: first }, { key: 'a/kept.bin', uploadId: kept }] }]));
+    expect(again.outcomes.map((outcome) => outcome.outcome)).toEqual(['already-gone', 'aborted']);
+    expect(await listed()).toEqual([]);
+  });
+
+  it('refuses, aborting nothing, a request that names an upload a queue on this machine will resume', async () => {
+    const { fx, initiate, listed } = await start();
+    const orphan = await initiate('b/orphan.bin');
+    const paused = await initiate('b/paused.bin');
+    await keepCheckpoint(fx.dir, ['transfers'], paused, 'b/paused.bin');
+
+    const refused = await fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'b/orphan.bin', uploadId: orphan }, { key: 'b/paused.bin', uploadId: paused }] }]);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('"b/paused.bin" will be resumed by a queue on this machine'), hint: expect.stringContaining('Upload screen'), details: { field: 'uploads[1]', reason: 'resumable-here' } },
+    });
+    expect((await listed()).sort()).toEqual([orphan, paused].sort());
+  });
+
+  it('stops at a refusal that would repeat for every upload, and skips the rest', async () => {
+    const { fx, endpoint, initiate, listed } = await start();
+    const ids = [await initiate('c/1.bin'), await initiate('c/2.bin'), await initiate('c/3.bin')];
+    const { credentials } = await localKeys(fx.dir);
+    await saveLocalBucketProfile(fx.services, 'wrong', endpoint, credentials.accessKeyId, WRONG_SECRET);
+
+    const result = await value(fx.services.invoke('unfinished:abort', [{ profile: 'wrong', uploads: ids.map((uploadId, i) => ({ key: `c/${i + 1}.bin`, uploadId })) }]));
+    expect(result.stopped).toBe(true);
+    expect(result.outcomes).toEqual([
+      { key: 'c/1.bin', uploadId: ids[0], outcome: 'failed', error: expect.objectContaining({ code: 'signature-mismatch', hint: expect.any(String) }) },
+      { key: 'c/2.bin', uploadId: ids[1], outcome: 'skipped' },
+      { key: 'c/3.bin', uploadId: ids[2], outcome: 'skipped' },
+    ]);
+    expect(JSON.stringify(result)).not.toContain(WRONG_SECRET);
+    expect(await listed()).toHaveLength(3);
+  });
+
+  it('refuses ids that are not upload ids, keys out of bounds, unknown fields and more uploads than one request may name', async () => {
+    const { fx } = await start();
+    const invalid = { ok: false, error: { code: 'invalid-argument' } };
+    expect(await fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a', uploadId: 'X&uploads' }] }])).toMatchObject(invalid);
+    expect(await fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a', uploadId: '' }] }])).toMatchObject(invalid);
+    expect(await fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'k'.repeat(1024), uploadId: 'ID' }] }])).toMatchObject(invalid);
+    expect(await fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [] }])).toMatchObject(invalid);
+    expect(await fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a', uploadId: 'ID', bucket: 'other' }] }])).toMatchObject(invalid);
+    expect(await fx.services.invoke('unfinished:abort', [{ profile: 'local', bucket: 'other', uploads: [{ key: 'a', uploadId: 'ID' }] }])).toMatchObject(invalid);
+    const tooMany = Array.from({ length: MAX_ABORT_UPLOADS + 1 }, (_, i) => ({ key: `k${i}`, uploadId: `ID${i}` }));
+    expect(await fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: tooMany }])).toMatchObject(invalid);
+    expect(await fx.services.invoke('unfinished:list', [{ profile: 'Local!' }])).toMatchObject(invalid);
+    expect(await fx.services.invoke('unfinished:list', [{ profile: 'local', prefix: 'a\0b' }])).toMatchObject(invalid);
+  });
+});
