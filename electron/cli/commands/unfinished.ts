@@ -8,7 +8,13 @@ import { createProxyAgentProvider } from '../../core/net/proxy.js';
 import { createAgentPool } from '../../core/transfer/http/index.js';
 import { locallyResumableUploadIds } from '../../core/unfinished/local-checkpoints.js';
 import type { UnfinishedTarget, UnfinishedUpload } from '../../core/unfinished/unfinished-types.js';
-import { abortUnfinishedUpload, listUnfinishedUploads, MAX_LISTED_UPLOADS, type UnfinishedListing } from '../../core/unfinished/unfinished-uploads.js';
+import {
+  abortUnfinishedUpload,
+  isRepeatingRefusal,
+  listUnfinishedUploads,
+  MAX_LISTED_UPLOADS,
+  type UnfinishedListing,
+} from '../../core/unfinished/unfinished-uploads.js';
 import { DropsignError, toErrorInfo, type ErrorInfo } from '../../shared/errors.js';
 import { DESTINATION_FLAGS, DESTINATION_USAGE, resolveDestinationFromFlags } from '../destination-flags.js';
 import { parseDurationSeconds } from '../duration.js';
@@ -175,7 +181,7 @@ async function abortMany(
         ((await abortUnfinishedUpload(target, upload, options)) === 'aborted' ? aborted : gone).push(upload);
       } catch (error) {
         failed.push({ upload, error: toErrorInfo(error) });
-        if (failed.length === 1 && chosen.length > 1 && isRefusal(failed[0]?.error)) break;
+        if (failed.length === 1 && chosen.length > 1 && isRepeatingRefusal(toErrorInfo(error).code)) break;
       }
     }
   }
@@ -193,11 +199,6 @@ async function abortMany(
     io.out(`${lines.join('\n')}\n`);
   }
   return failed.length > 0 ? 1 : 0;
-}
-
-/** Errors that would repeat for every upload (permissions, credentials), as opposed to one upload's trouble. */
-function isRefusal(error: ErrorInfo | undefined): boolean {
-  return error !== undefined && ['access-denied', 'invalid-credentials', 'signature-mismatch', 'clock-skew'].includes(error.code);
 }
 
 /** `dropsign unfinished` with injectable profile edges (tests pass a memory keychain). */

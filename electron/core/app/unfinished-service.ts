@@ -7,7 +7,7 @@
  * in the listing and never aborted: the page does not offer it, and a request naming one anyway is
  * refused whole, before anything is deleted.
  */
-import { DropsignError, toErrorInfo, type ErrorCode } from '../../shared/errors.js';
+import { DropsignError, toErrorInfo } from '../../shared/errors.js';
 import type {
   UnfinishedAbortOutcome,
   UnfinishedAbortRequest,
@@ -21,29 +21,11 @@ import { resolveProfile } from '../profiles/resolve-profile.js';
 import type { AgentProvider } from '../transfer/http/index.js';
 import { locallyResumableUploadIds } from '../unfinished/local-checkpoints.js';
 import type { UnfinishedTarget } from '../unfinished/unfinished-types.js';
-import { abortUnfinishedUpload, listUnfinishedUploads, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
+import { abortUnfinishedUpload, isRepeatingRefusal, listUnfinishedUploads, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
 import type { AppContext } from './app-context.js';
 
 /** Why 4: as many aborts at once as the engine sends parts; each is one small request, so more gains little. */
 const ABORTS_AT_ONCE = 4;
-
-/**
- * Refusals that would repeat for every other upload of the same bucket (credentials, permissions, the
- * clock, the bucket itself, the way to it): after one, the rest are not tried. A network error or a
- * server's 5xx may be one upload's bad luck, so those do not stop the others.
- */
-const REPEATING_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'access-denied',
-  'invalid-credentials',
-  'invalid-access-key',
-  'credentials-expired',
-  'signature-mismatch',
-  'clock-skew',
-  'no-such-bucket',
-  'wrong-region',
-  'tls-error',
-  'proxy-failed',
-]);
 
 /** What the channels use beyond the app context. */
 export interface UnfinishedDeps {
@@ -117,7 +99,7 @@ export async function abortUnfinished(deps: UnfinishedDeps, request: UnfinishedA
     } catch (error) {
       const info = toErrorInfo(error);
       outcomes.set(index, { ...upload, outcome: 'failed', error: info });
-      if (REPEATING_REFUSALS.has(info.code)) stopped = true;
+      if (isRepeatingRefusal(info.code)) stopped = true;
     }
   };
   await abortNext();
