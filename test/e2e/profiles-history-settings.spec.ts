@@ -9,11 +9,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { openSocket, type TestSocket } from '../integration/web-host/socket-client.js';
 import { dropFiles } from './helpers/drop-files.js';
 import { startDropsignWeb, type DropsignWeb } from './helpers/dropsign-web.js';
+import { localBucketOf, type LocalBucket } from './helpers/local-bucket-keys.js';
 import { screenshotBothThemes } from './helpers/screenshots.js';
 
 /** The encrypted secret store's passphrase variable (electron/core/secrets/encrypted-file-secret-store.ts). */
@@ -24,13 +23,6 @@ interface BrowserGlobals {
   readonly navigator: { readonly clipboard: { readText(): Promise<string> } };
 }
 
-/** The embedded local bucket: where it listens and its key pair (the key file the bucket itself reads). */
-interface LocalBucket {
-  readonly endpoint: string;
-  readonly bucket: string;
-  readonly accessKeyId: string;
-  readonly accessKeySecret: string;
-}
 
 let host: DropsignWeb;
 let control: TestSocket;
@@ -51,11 +43,7 @@ test.beforeAll(async () => {
     delete process.env[PASSPHRASE_VARIABLE];
   }
   control = await openSocket(host.origin, host.token);
-  const info = await call<{ localBucket: { kind: string; endpoint: string; bucket: string } }>('app:info');
-  expect(info.localBucket.kind).toBe('running');
-  // The local bucket's data directory keeps its generated key pair (electron/core/local-bucket/keys-file.ts).
-  const keys = JSON.parse(await readFile(path.join(host.dataDir, 'local-bucket', 'access-key.json'), 'utf8')) as { accessKeyId: string; accessKeySecret: string };
-  local = { endpoint: info.localBucket.endpoint, bucket: info.localBucket.bucket, ...keys };
+  local = await localBucketOf(host, control);
 });
 
 test.afterAll(async () => {

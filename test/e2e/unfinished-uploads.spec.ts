@@ -6,21 +6,14 @@
  * own channel refuses the locally resumable one too. Screenshots in both themes.
  */
 import { expect, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { presign } from '../../electron/core/signing/presign.js';
 import { CheckpointStore } from '../../electron/core/transfer/engine/checkpoint-store.js';
 import { openSocket, type TestSocket } from '../integration/web-host/socket-client.js';
 import { startDropsignWeb, type DropsignWeb } from './helpers/dropsign-web.js';
+import { localBucketOf, type LocalBucket } from './helpers/local-bucket-keys.js';
 import { screenshotBothThemes } from './helpers/screenshots.js';
 
-/** The embedded local bucket: where it listens and its key pair (the key file the bucket itself reads). */
-interface LocalBucket {
-  readonly endpoint: string;
-  readonly bucket: string;
-  readonly accessKeyId: string;
-  readonly accessKeySecret: string;
-}
 
 let host: DropsignWeb;
 let control: TestSocket;
@@ -29,11 +22,7 @@ let local: LocalBucket;
 test.beforeAll(async () => {
   host = await startDropsignWeb();
   control = await openSocket(host.origin, host.token);
-  const info = (await control.call('app:info', [])) as { ok: boolean; value: { localBucket: { kind: string; endpoint: string; bucket: string } } };
-  expect(info.value.localBucket.kind).toBe('running');
-  // The local bucket's data directory keeps its generated key pair (electron/core/local-bucket/keys-file.ts).
-  const keys = JSON.parse(await readFile(path.join(host.dataDir, 'local-bucket', 'access-key.json'), 'utf8')) as { accessKeyId: string; accessKeySecret: string };
-  local = { endpoint: info.value.localBucket.endpoint, bucket: info.value.localBucket.bucket, ...keys };
+  local = await localBucketOf(host, control);
 });
 
 test.afterAll(async () => {

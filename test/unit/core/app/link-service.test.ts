@@ -9,9 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_LISTED_LINKS } from '../../../../electron/core/app/link-service.js';
 import type { LinkRegister } from '../../../../electron/core/links/link-register.js';
-import type { InvokeChannel, InvokeResult, InvokeValue } from '../../../../electron/shared/ipc/channels.js';
 import type { IssuedLinkView } from '../../../../electron/shared/ipc/link-types.js';
-import { servicesFixture, type ServicesFixture } from './services-fixture.js';
+import { okValue, servicesFixture, type ServicesFixture } from './services-fixture.js';
 
 const NOW = Date.parse('2026-11-21T08:00:00Z');
 let fx: ServicesFixture | undefined;
@@ -20,19 +19,14 @@ afterEach(async () => {
   fx = undefined;
 });
 
-async function value<C extends InvokeChannel>(reply: Promise<InvokeResult<C>>): Promise<InvokeValue<C>> {
-  const result = await reply;
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 describe('links channels', () => {
   it('records each link made, lists newest first, forgets, and exports CSV', async () => {
     fx = await servicesFixture({ now: () => NOW });
     const { services, dir } = fx;
-    const put = await value(services.invoke('links:create', [{ method: 'PUT', key: 'in/a.png', contentType: 'image/png', expiresInSeconds: 60 }]));
-    await value(services.invoke('links:create', [{ method: 'GET', key: 'out/b.txt' }]));
-    const listed = await value(services.invoke('links:list', []));
+    const put = await okValue(services.invoke('links:create', [{ method: 'PUT', key: 'in/a.png', contentType: 'image/png', expiresInSeconds: 60 }]));
+    await okValue(services.invoke('links:create', [{ method: 'GET', key: 'out/b.txt' }]));
+    const listed = await okValue(services.invoke('links:list', []));
     expect(listed.total).toBe(2);
     expect(listed.links.map((link) => [link.method, link.key])).toEqual([
       ['GET', 'out/b.txt'],
@@ -41,16 +35,16 @@ describe('links channels', () => {
     expect(listed.links[1]).toEqual({ id: expect.any(String), issuedAt: '2026-11-21T08:00:00.000Z', url: put.url, method: 'PUT', headers: { 'content-type': 'image/png' }, expiresAt: put.expiresAt, signedAt: put.signedAt, profile: 'local', bucket: 'dropsign', key: 'in/a.png' });
     expect(await readFile(path.join(dir, 'links.json'), 'utf8')).not.toContain('snippets');
 
-    const csv = await value(services.invoke('links:export-csv', []));
+    const csv = await okValue(services.invoke('links:export-csv', []));
     expect(csv.fileName).toBe('dropsign-links-2026-11-21.csv');
     expect(csv.csv.split('\r\n')).toHaveLength(4);
 
     const forgotten = listed.links[0]?.id ?? '';
     expect(await services.invoke('links:forget', [forgotten])).toEqual({ ok: true, value: null });
     expect(await services.invoke('links:forget', [forgotten])).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { field: 'id' } } });
-    expect((await value(services.invoke('links:list', []))).total).toBe(1);
+    expect((await okValue(services.invoke('links:list', []))).total).toBe(1);
 
-    const inspected = await value(services.invoke('links:inspect', [put.url]));
+    const inspected = await okValue(services.invoke('links:inspect', [put.url]));
     expect(inspected).toMatchObject({ issuedLinkId: listed.links[1]?.id, verification: { kind: 'valid', profile: 'local', method: 'PUT' } });
     expect(await services.invoke('links:inspect', ['hello'])).toMatchObject({ ok: false, error: { code: 'invalid-argument', hint: expect.stringContaining('Paste the whole link') } });
   });
@@ -74,7 +68,7 @@ describe('links channels', () => {
       id: `id-${i}`, issuedAt: '', url: 'u', method: 'GET', headers: {}, expiresAt: '', signedAt: '', profile: 'p', bucket: 'b', key: `k${i}`,
     }));
     fx = await servicesFixture({ linkRegister: { record: () => Promise.reject(new Error('no')), list: () => Promise.resolve({ links: many }), forget: () => Promise.resolve(), findByUrl: () => Promise.resolve(undefined) } });
-    const listed = await value(fx.services.invoke('links:list', []));
+    const listed = await okValue(fx.services.invoke('links:list', []));
     expect(listed.links).toHaveLength(MAX_LISTED_LINKS);
     expect(listed.total).toBe(MAX_LISTED_LINKS + 5);
     expect(listed.links[0]?.id).toBe('id-0');
@@ -82,15 +76,15 @@ describe('links channels', () => {
 
   it('sets a damaged links.json aside and reports it in app:info', async () => {
     fx = await servicesFixture({}, (dir) => writeFile(path.join(dir, 'links.json'), 'not json'));
-    expect(await value(fx.services.invoke('links:list', []))).toEqual({ links: [], total: 0 });
-    const info = await value(fx.services.invoke('app:info', []));
+    expect(await okValue(fx.services.invoke('links:list', []))).toEqual({ links: [], total: 0 });
+    const info = await okValue(fx.services.invoke('app:info', []));
     expect(info.notices).toEqual([expect.objectContaining({ code: 'state-file-unreadable', message: expect.stringContaining('list of issued links') })]);
   });
 
   it('gives the limits of the default profile and of a profile with an STS token', async () => {
     fx = await servicesFixture({ now: () => NOW });
-    expect(await value(fx.services.invoke('links:limits', []))).toMatchObject({ profile: 'local', provider: 'oss', maxExpirySeconds: 604_800, cap: { kind: 'signature-max' }, supportsCallback: true });
-    await value(
+    expect(await okValue(fx.services.invoke('links:limits', []))).toMatchObject({ profile: 'local', provider: 'oss', maxExpirySeconds: 604_800, cap: { kind: 'signature-max' }, supportsCallback: true });
+    await okValue(
       fx.services.invoke('profiles:save', [
         {
           profile: { name: 'sts', provider: 's3', region: 'us-east-1', endpoint: { kind: 'custom', url: 'http://127.0.0.1:9000' }, style: 'path', bucket: 'media', accessKeyId: 'AKSTS' },
@@ -98,7 +92,7 @@ describe('links channels', () => {
         },
       ]),
     );
-    expect(await value(fx.services.invoke('links:limits', ['sts']))).toMatchObject({ profile: 'sts', provider: 's3', maxExpirySeconds: 1800, cap: { kind: 'token-expiry' }, supportsCallback: false, supportsProcess: false });
+    expect(await okValue(fx.services.invoke('links:limits', ['sts']))).toMatchObject({ profile: 'sts', provider: 's3', maxExpirySeconds: 1800, cap: { kind: 'token-expiry' }, supportsCallback: false, supportsProcess: false });
     expect(await fx.services.invoke('links:limits', ['nobody'])).toMatchObject({ ok: false, error: { code: 'profile-not-found' } });
   });
 });
@@ -106,25 +100,25 @@ describe('links channels', () => {
 describe('links:drop-page', () => {
   it('answers the page of an issued upload link, named after its key, in the language asked for', async () => {
     fx = await servicesFixture({ now: () => NOW });
-    const put = await value(fx.services.invoke('links:create', [{ method: 'PUT', key: 'inbox/2026 report.pdf', contentType: 'application/pdf', expiresInSeconds: 600 }]));
+    const put = await okValue(fx.services.invoke('links:create', [{ method: 'PUT', key: 'inbox/2026 report.pdf', contentType: 'application/pdf', expiresInSeconds: 600 }]));
     expect(put.id).toEqual(expect.any(String));
-    const page = await value(fx.services.invoke('links:drop-page', [put.id ?? '']));
+    const page = await okValue(fx.services.invoke('links:drop-page', [put.id ?? '']));
     expect(page.fileName).toBe('dropsign-upload-2026-report.pdf.html');
     expect(page.html).toContain('<html lang="en">');
     expect(page.html).toContain('"key":"inbox/2026 report.pdf"');
-    const chinese = await value(fx.services.invoke('links:drop-page', [put.id ?? '', 'zh-CN']));
+    const chinese = await okValue(fx.services.invoke('links:drop-page', [put.id ?? '', 'zh-CN']));
     expect(chinese.html).toContain('<html lang="zh-CN">');
   });
 
   it('refuses a download link, an id it does not hold and an expired link, saying what to do', async () => {
     let now = NOW;
     fx = await servicesFixture({ now: () => now });
-    const get = await value(fx.services.invoke('links:create', [{ method: 'GET', key: 'out/b.txt' }]));
+    const get = await okValue(fx.services.invoke('links:create', [{ method: 'GET', key: 'out/b.txt' }]));
     expect(await fx.services.invoke('links:drop-page', [get.id ?? ''])).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('download link'), hint: expect.stringContaining('upload (PUT) link') } });
     expect(await fx.services.invoke('links:drop-page', ['no-such-link'])).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { field: 'id' } } });
     expect(await fx.services.invoke('links:drop-page', ['../links.json'])).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('is not a link id') } });
     expect(await fx.services.invoke('links:drop-page', ['id', 'fr'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    const put = await value(fx.services.invoke('links:create', [{ method: 'PUT', key: 'in/a.png', expiresInSeconds: 60 }]));
+    const put = await okValue(fx.services.invoke('links:create', [{ method: 'PUT', key: 'in/a.png', expiresInSeconds: 60 }]));
     now = NOW + 61_000;
     expect(await fx.services.invoke('links:drop-page', [put.id ?? ''])).toMatchObject({ ok: false, error: { code: 'url-expired', hint: 'Make a new upload link, then save its drop page.' } });
   });

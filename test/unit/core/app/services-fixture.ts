@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../../electron/core/app/index.js';
 import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store.js';
 import type { ObjectApi } from '../../../../electron/core/transfer/object-api.js';
+import type { InvokeChannel, InvokeResult, InvokeValue } from '../../../../electron/shared/ipc/channels.js';
 import { FakeEngine } from './fake-engine.js';
 
 /** The services and their edges. */
@@ -57,4 +58,11 @@ export async function servicesFixture(options: Partial<AppServicesOptions> = {},
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The value of a channel's reply that must succeed; throws with the error otherwise. */
+export async function okValue<C extends InvokeChannel>(reply: Promise<InvokeResult<C>>): Promise<InvokeValue<C>> {
+  const result = await reply;
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value;
 }

@@ -10,10 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { localKeys } from '../../../../electron/core/profiles/local-profile.js';
 import { presign } from '../../../../electron/core/signing/presign.js';
 import { CheckpointStore } from '../../../../electron/core/transfer/engine/checkpoint-store.js';
-import type { InvokeChannel, InvokeResult, InvokeValue } from '../../../../electron/shared/ipc/channels.js';
 import { MAX_ABORT_UPLOADS } from '../../../../electron/shared/ipc/unfinished-types.js';
 import type { Credentials, HttpMethod, QueryParam } from '../../../../electron/shared/signing.js';
-import { servicesFixture, type ServicesFixture } from './services-fixture.js';
+import { okValue, servicesFixture, type ServicesFixture } from './services-fixture.js';
 
 const WRONG_SECRET = 'Not+The/Local=Secret';
 
@@ -23,17 +22,12 @@ afterEach(async () => {
   fx = undefined;
 });
 
-async function value<C extends InvokeChannel>(reply: Promise<InvokeResult<C>>): Promise<InvokeValue<C>> {
-  const result = await reply;
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 /** The app services with the embedded local bucket running, and a way to start uploads in it as another tool would. */
 async function start(): Promise<{ readonly fx: ServicesFixture; readonly endpoint: string; initiate(key: string): Promise<string>; listed(prefix?: string): Promise<string[]> }> {
   fx = await servicesFixture({ localBucket: { port: 0 } });
   const services = fx.services;
-  const info = await value(services.invoke('app:info', []));
+  const info = await okValue(services.invoke('app:info', []));
   if (info.localBucket.kind !== 'running') throw new Error('the local bucket did not start');
   const { endpoint, bucket } = info.localBucket;
   const { credentials } = await localKeys(fx.dir);
@@ -47,7 +41,7 @@ async function start(): Promise<{ readonly fx: ServicesFixture; readonly endpoin
     fx,
     endpoint,
     initiate: async (key) => /<UploadId>([^<]+)<\/UploadId>/.exec(await call('POST', key, [{ name: 'uploads' }]))?.[1] ?? '',
-    listed: async (prefix) => (await value(services.invoke('unfinished:list', [{ profile: 'local', ...(prefix === undefined ? {} : { prefix }) }]))).uploads.map((upload) => upload.uploadId),
+    listed: async (prefix) => (await okValue(services.invoke('unfinished:list', [{ profile: 'local', ...(prefix === undefined ? {} : { prefix }) }]))).uploads.map((upload) => upload.uploadId),
   };
 }
 
@@ -60,7 +54,7 @@ async function keepCheckpoint(dataDir: string, dir: readonly string[], uploadId:
 
 /** Saves profile `name` for the local bucket at `endpoint`, with `secret`. */
 async function saveLocalBucketProfile(services: ServicesFixture['services'], name: string, endpoint: string, accessKeyId: string, secret: string): Promise<void> {
-  await value(
+  await okValue(
     services.invoke('profiles:save', [
       { profile: { name, provider: 'oss', region: 'cn-hangzhou', endpoint: { kind: 'custom', url: endpoint }, style: 'path', bucket: 'dropsign', accessKeyId }, secret: { accessKeySecret: secret } },
     ]),
@@ -78,7 +72,7 @@ describe('unfinished:list', () => {
     await keepCheckpoint(fx.dir, ['transfers'], paused, 'videos/paused.mov');
     await keepCheckpoint(fx.dir, ['cli', 'some-destination'], fromCli, 'videos/from-cli.mov');
 
-    const listing = await value(fx.services.invoke('unfinished:list', [{ profile: 'local' }]));
+    const listing = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'local' }]));
     expect(listing).toEqual({
       profile: 'local',
       bucket: 'dropsign',
@@ -115,7 +109,7 @@ describe('unfinished:abort', () => {
     const second = await initiate('a/second.bin');
     const kept = await initiate('a/kept.bin');
 
-    const result = await value(fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a/first.bin', uploadId: first }, { key: 'a/second.bin', uploadId: second }] }]));
+    const result = await okValue(fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a/first.bin', uploadId: first }, { key: 'a/second.bin', uploadId: second }] }]));
     expect(result).toEqual({
       stopped: false,
       outcomes: [
@@ -125,7 +119,7 @@ describe('unfinished:abort', () => {
     });
     expect(await listed()).toEqual([kept]);
 
-    const again = await value(fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a/first.bin', uploadId: first }, { key: 'a/kept.bin', uploadId: kept }] }]));
+    const again = await okValue(fx.services.invoke('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'a/first.bin', uploadId: first }, { key: 'a/kept.bin', uploadId: kept }] }]));
     expect(again.outcomes.map((outcome) => outcome.outcome)).toEqual(['already-gone', 'aborted']);
     expect(await listed()).toEqual([]);
   });
@@ -150,7 +144,7 @@ describe('unfinished:abort', () => {
     const { credentials } = await localKeys(fx.dir);
     await saveLocalBucketProfile(fx.services, 'wrong', endpoint, credentials.accessKeyId, WRONG_SECRET);
 
-    const result = await value(fx.services.invoke('unfinished:abort', [{ profile: 'wrong', uploads: ids.map((uploadId, i) => ({ key: `c/${i + 1}.bin`, uploadId })) }]));
+    const result = await okValue(fx.services.invoke('unfinished:abort', [{ profile: 'wrong', uploads: ids.map((uploadId, i) => ({ key: `c/${i + 1}.bin`, uploadId })) }]));
     expect(result.stopped).toBe(true);
     expect(result.outcomes).toEqual([
       { key: 'c/1.bin', uploadId: ids[0], outcome: 'failed', error: expect.objectContaining({ code: 'signature-mismatch', hint: expect.any(String) }) },
