@@ -7,7 +7,7 @@ import { isDropsignError } from '../../shared/errors.js';
 import { loadOrCreateKeysFile } from './keys-file.js';
 import { startLocalBucket } from './server.js';
 import { verifySignature } from './auth/verify-signature.js';
-import type { LocalBucketHandle } from './types.js';
+import type { CorsRule, LocalBucketHandle } from './types.js';
 
 /** The bucket the embedded local bucket creates. */
 export const EMBEDDED_BUCKET = 'dropsign';
@@ -21,6 +21,14 @@ export const EMBEDDED_REGION = 'cn-hangzhou';
  * port is used and `preferredPortTaken` says so.
  */
 export const EMBEDDED_PORT = 47110;
+
+/**
+ * The one CORS rule of the embedded bucket: a drop page (links/drop-page), saved to disk and opened from
+ * there, has the origin `null`, and uploads through its link with a PUT. Without this the first drop page a
+ * new user tries, on the bucket the app starts with, fails in the browser. Only PUT: such a page never
+ * needs more, and every request still needs its signature (the server listens on loopback only).
+ */
+export const EMBEDDED_CORS: CorsRule = { allowedOrigins: ['null'], allowedMethods: ['PUT'], allowedHeaders: ['*'] };
 
 /** A running embedded local bucket, with what a client needs to use it. */
 export interface EmbeddedLocalBucket {
@@ -49,6 +57,7 @@ export async function startEmbeddedLocalBucket(
       region: EMBEDDED_REGION,
       accessKeys: new Map([[keys.accessKeyId, keys.accessKeySecret]]),
       authenticate: verifySignature,
+      cors: [EMBEDDED_CORS],
       ...(options.now === undefined ? {} : { clock: { now: options.now } }),
     });
   const preferred = options.port ?? EMBEDDED_PORT;

@@ -1,7 +1,7 @@
 /**
  * The drop page of an upload link just made: what it is (one HTML file the recipient opens in a browser
  * to drop the file and upload it), the page's language (the interface's by default), Save, what the
- * bucket's CORS must allow (and that the app's own local bucket allows no page), and how the save went
+ * bucket's CORS must allow (the app's own local bucket allows pages opened on this computer), and how the save went
  * (announced politely).
  */
 import { useId, useState } from 'react';

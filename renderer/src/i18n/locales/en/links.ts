@@ -148,7 +148,7 @@ export const links = {
     failed: 'The drop page was not saved.',
     notRecorded: 'The link could not be recorded in the issued links, so no drop page can be made for it; make the link again.',
     cors: 'The bucket’s CORS must let the page upload: AllowedOrigin * (a page opened from disk has the origin null), AllowedMethod PUT, AllowedHeader *, ExposeHeader ETag.',
-    localBucket: 'The app’s own local bucket allows no web page (it has no CORS rules), so this page cannot upload to it; to try one on this machine, run a local bucket that allows pages: dropsign local-bucket --cors-origin \'*\'.',
+    localBucket: 'The app’s own local bucket lets a drop page opened on this computer upload (it allows PUT from pages opened from disk), so you can try one here; it listens on this computer only, so a recipient elsewhere needs a link to a cloud bucket.',
     listNote: 'Drop pages of upload links: the bucket’s CORS must allow AllowedOrigin * (a page opened from disk has the origin null), AllowedMethod PUT, AllowedHeader *, ExposeHeader ETag.',
   },
   issued: {

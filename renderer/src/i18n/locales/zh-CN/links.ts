@@ -151,7 +151,7 @@ export const links: Catalog<typeof en> = {
     failed: '上传页面未保存。',
     notRecorded: '该链接未能记录到已签发链接中，因此无法为它生成上传页面；请重新生成链接。',
     cors: '存储桶的跨域（CORS）规则必须允许该页面上传：AllowedOrigin 为 *（从本地文件打开的页面，来源为 null）、AllowedMethod 包含 PUT、AllowedHeader 为 *、ExposeHeader 包含 ETag。',
-    localBucket: '应用自带的本地存储桶不允许任何网页访问（它没有跨域规则），因此此页面无法上传到它；如需在本机试用上传页面，请运行一个允许网页访问的本地存储桶：dropsign local-bucket --cors-origin \'*\'。',
+    localBucket: '应用自带的本地存储桶允许在本机打开的上传页面上传（它接受从磁盘打开的页面发出的 PUT），因此可以在这里试用；它只在本机监听，所以其他地方的接收者需要指向云端存储桶的链接。',
     listNote: '上传链接的上传页面：存储桶的跨域（CORS）规则必须允许 AllowedOrigin 为 *（从本地文件打开的页面，来源为 null）、AllowedMethod 包含 PUT、AllowedHeader 为 *、ExposeHeader 包含 ETag。',
   },
   issued: {

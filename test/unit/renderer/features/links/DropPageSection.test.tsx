@@ -49,10 +49,10 @@ describe('DropPageSection', () => {
     expect(screen.getByTestId('drop-page').textContent).toContain('AllowedOrigin * (a page opened from disk has the origin null), AllowedMethod PUT, AllowedHeader *, ExposeHeader ETag');
   });
 
-  it('says that the app’s own local bucket lets no page upload, and how to try one', () => {
+  it('says that the app’s own local bucket lets a page opened on this computer upload, and what a recipient elsewhere needs', () => {
     setUp(undefined, { id: 'link-1', profile: 'local' });
-    expect(screen.getByTestId('drop-page-local').textContent).toContain("no CORS rules");
-    expect(screen.getByTestId('drop-page-local').textContent).toContain("dropsign local-bucket --cors-origin '*'");
+    expect(screen.getByTestId('drop-page-local').textContent).toContain('try one here');
+    expect(screen.getByTestId('drop-page-local').textContent).toContain('a recipient elsewhere needs a link to a cloud bucket');
     cleanup();
     setUp();
     expect(screen.queryByTestId('drop-page-local')).toBeNull();
