@@ -8,30 +8,23 @@ import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openSocket, type TestSocket } from '../integration/web-host/socket-client.js';
 import { runDropsign } from '../helpers/run-dropsign.js';
-import { startDropsignWeb, type DropsignWeb } from './helpers/dropsign-web.js';
-import { localBucketOf, type LocalBucket } from './helpers/local-bucket-keys.js';
+import { startWebWithLocalBucket, type WebWithBucket } from './helpers/web-with-bucket.js';
 
-let host: DropsignWeb;
-let control: TestSocket;
-let local: LocalBucket;
+let web: WebWithBucket;
 
 test.beforeAll(async () => {
-  host = await startDropsignWeb();
-  control = await openSocket(host.origin, host.token);
-  local = await localBucketOf(host, control);
+  web = await startWebWithLocalBucket();
 });
 
 test.afterAll(async () => {
-  await control.close();
-  expect(await host.stop()).toBe(0);
+  expect(await web.stop()).toBe(0);
 });
 
 test('a drop page for the app’s own bucket, opened from disk, uploads to it byte for byte', async ({ page }) => {
-  const file = path.join(host.dataDir, 'drop-here.html');
-  const made = await runDropsign(['link', 'put', 'inbox/from-page.bin', '--profile', 'local', '--endpoint', local.endpoint, '--page', file, '--json'], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: path.dirname(host.dataDir), DROPSIGN_DATA_DIR: host.dataDir },
+  const file = path.join(web.host.dataDir, 'drop-here.html');
+  const made = await runDropsign(['link', 'put', 'inbox/from-page.bin', '--profile', 'local', '--endpoint', web.local.endpoint, '--page', file, '--json'], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: path.dirname(web.host.dataDir), DROPSIGN_DATA_DIR: web.host.dataDir },
   });
   expect(made.code, made.stderr).toBe(0);
 
@@ -43,8 +36,8 @@ test('a drop page for the app’s own bucket, opened from disk, uploads to it by
   await expect(page.locator('#drop-page')).toHaveAttribute('data-state', 'done');
   await expect(page.locator('#status-detail')).toHaveText(/^ETag: "[0-9A-F]{32}"$/);
 
-  const download = await runDropsign(['link', 'get', 'inbox/from-page.bin', '--profile', 'local', '--endpoint', local.endpoint, '--json'], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: path.dirname(host.dataDir), DROPSIGN_DATA_DIR: host.dataDir },
+  const download = await runDropsign(['link', 'get', 'inbox/from-page.bin', '--profile', 'local', '--endpoint', web.local.endpoint, '--json'], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: path.dirname(web.host.dataDir), DROPSIGN_DATA_DIR: web.host.dataDir },
   });
   expect(download.code, download.stderr).toBe(0);
   const got = await fetch((JSON.parse(download.stdout) as { url: string }).url);

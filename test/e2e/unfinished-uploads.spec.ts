@@ -9,32 +9,24 @@ import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { presign } from '../../electron/core/signing/presign.js';
 import { CheckpointStore } from '../../electron/core/transfer/engine/checkpoint-store.js';
-import { openSocket, type TestSocket } from '../integration/web-host/socket-client.js';
-import { startDropsignWeb, type DropsignWeb } from './helpers/dropsign-web.js';
-import { localBucketOf, type LocalBucket } from './helpers/local-bucket-keys.js';
+import { startWebWithLocalBucket, type WebWithBucket } from './helpers/web-with-bucket.js';
 import { screenshotBothThemes } from './helpers/screenshots.js';
 
-
-let host: DropsignWeb;
-let control: TestSocket;
-let local: LocalBucket;
+let web: WebWithBucket;
 
 test.beforeAll(async () => {
-  host = await startDropsignWeb();
-  control = await openSocket(host.origin, host.token);
-  local = await localBucketOf(host, control);
+  web = await startWebWithLocalBucket();
 });
 
 test.afterAll(async () => {
-  await control.close();
-  expect(await host.stop()).toBe(0);
+  expect(await web.stop()).toBe(0);
 });
 
 /** Begins a multipart upload of `key` and leaves it unfinished, as a tool that crashed would; its upload id. */
 async function beginUpload(key: string): Promise<string> {
   const { url } = presign(
-    { accessKeyId: local.accessKeyId, accessKeySecret: local.accessKeySecret },
-    { scheme: 'oss-v4', method: 'POST', endpoint: local.endpoint, style: 'path', bucket: local.bucket, key, region: 'cn-hangzhou', expiresInSeconds: 60, query: [{ name: 'uploads' }] },
+    { accessKeyId: web.local.accessKeyId, accessKeySecret: web.local.accessKeySecret },
+    { scheme: 'oss-v4', method: 'POST', endpoint: web.local.endpoint, style: 'path', bucket: web.local.bucket, key, region: 'cn-hangzhou', expiresInSeconds: 60, query: [{ name: 'uploads' }] },
     { now: Date.now },
   );
   const response = await fetch(url, { method: 'POST' });
@@ -48,11 +40,11 @@ test('unfinished uploads are found on the profiles screen, and the chosen ones a
   const lost = await beginUpload('backups/lost.tar');
   const paused = await beginUpload('videos/paused.mov');
   // A `dropsign upload` queue on this machine will resume `paused`: its checkpoint, as the engine writes it.
-  const checkpoints = new CheckpointStore(path.join(host.dataDir, 'cli', 'e2e-destination', 'checkpoints'));
+  const checkpoints = new CheckpointStore(path.join(web.host.dataDir, 'cli', 'e2e-destination', 'checkpoints'));
   await checkpoints.create('t1', { uploadId: paused, key: 'videos/paused.mov', size: 100 << 20, mtimeMs: 1, partSize: 8 << 20 });
   await checkpoints.close();
 
-  await page.goto(host.url);
+  await page.goto(web.host.url);
   await page.getByTestId('nav-profiles').click();
   const section = page.getByRole('region', { name: 'Unfinished uploads' });
   await expect(section.getByLabel('Profile')).toHaveValue('local');
@@ -84,9 +76,9 @@ test('unfinished uploads are found on the profiles screen, and the chosen ones a
   await screenshotBothThemes(page, testInfo, 'unfinished-aborted');
 
   // The bucket agrees, and the channel itself will not abort what a local queue will resume.
-  const left = (await control.call('unfinished:list', [{ profile: 'local' }])) as { ok: boolean; value: { uploads: { uploadId: string }[] } };
+  const left = (await web.control.call('unfinished:list', [{ profile: 'local' }])) as { ok: boolean; value: { uploads: { uploadId: string }[] } };
   expect(left.value.uploads.map((upload) => upload.uploadId)).toEqual([paused]);
-  const refused = await control.call('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'videos/paused.mov', uploadId: paused }] }]);
+  const refused = await web.control.call('unfinished:abort', [{ profile: 'local', uploads: [{ key: 'videos/paused.mov', uploadId: paused }] }]);
   expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { reason: 'resumable-here' } } });
 
   await section.getByRole('button', { name: 'Find unfinished uploads' }).click();
