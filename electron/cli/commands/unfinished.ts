@@ -13,6 +13,7 @@ import {
   isRepeatingRefusal,
   listUnfinishedUploads,
   MAX_LISTED_UPLOADS,
+  storedParts,
   type UnfinishedListing,
 } from '../../core/unfinished/unfinished-uploads.js';
 import { DropsignError, toErrorInfo, type ErrorInfo } from '../../shared/errors.js';
@@ -21,6 +22,7 @@ import { parseDurationSeconds } from '../duration.js';
 import { refuseCredentialFlags } from '../env-credentials.js';
 import type { CliCommand, CliIo, ExitCode } from '../io.js';
 import { parseCommandLine } from '../parse-args.js';
+import { formatSize } from '../size-flag.js';
 import { DEFAULT_PROFILE_CLI_DEPS, dataDirFor, openProfileCli, type ProfileCli, type ProfileCliDeps } from '../profile-cli-context.js';
 import { reportProfileError } from '../profile-error-report.js';
 import { table } from './link-common.js';
@@ -31,7 +33,7 @@ import { table } from './link-common.js';
  */
 const DEFAULT_ABORT_AGE = '1d';
 
-const USAGE = `Usage: dropsign unfinished [list] [--prefix P] [--older-than D] [--json] [DESTINATION]
+const USAGE = `Usage: dropsign unfinished [list] [--prefix P] [--older-than D] [--sizes] [--json] [DESTINATION]
        dropsign unfinished abort [--prefix P] [--older-than D] [--dry-run] [--json] [DESTINATION]
        dropsign unfinished abort --key KEY --upload-id ID [DESTINATION]
 
@@ -43,6 +45,7 @@ on OSS and S3) until someone aborts them. list shows them, by key; abort deletes
 Options:
   --prefix P              only keys starting with P
   --older-than D          only uploads started longer ago than D (90s, 15m, 12h, 7d)
+  --sizes                 list: also the parts each holds and their bytes (one more request per upload)
   --key KEY --upload-id ID
                           abort exactly this upload, whatever its age
   --dry-run               say what abort would delete, delete nothing
@@ -66,13 +69,36 @@ const FLAGS = {
   key: { type: 'string' },
   'upload-id': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  sizes: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
-/** An upload as reported: with its age and whether a local queue will resume it. */
+/** An upload as reported: with its age, whether a local queue will resume it, and (`--sizes`) what it holds. */
 interface Listed extends UnfinishedUpload {
   readonly ageSeconds: number;
   readonly resumableHere: boolean;
+  readonly parts?: number;
+  readonly bytes?: number;
+}
+
+/**
+ * Why 4 at a time: one small request per upload, as many at once as the engine sends parts; enough to list
+ * hundreds in seconds without hammering the server.
+ */
+const SIZE_REQUESTS_AT_ONCE = 4;
+
+/** Each upload with what it holds (ListParts), {@link SIZE_REQUESTS_AT_ONCE} requests at a time, in order. */
+async function withSizes(target: UnfinishedTarget, uploads: readonly Listed[], options: Options): Promise<Listed[]> {
+  const sized: Listed[] = [...uploads];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < uploads.length; index = next++) {
+      const upload = uploads[index] as Listed;
+      sized[index] = { ...upload, ...(await storedParts(target, upload, options)) };
+    }
+  };
+  await Promise.all(Array.from({ length: SIZE_REQUESTS_AT_ONCE }, worker));
+  return sized;
 }
 
 /** `2026-11-21 08:00` from ISO text. */
@@ -130,7 +156,11 @@ async function run(args: readonly string[], io: CliIo, cli: ProfileCli): Promise
     const listed: Listed[] = listing.uploads
       .map((upload) => ({ ...upload, ageSeconds: Math.round((now - Date.parse(upload.initiatedAt)) / 1000), resumableHere: resumable.has(upload.uploadId) }))
       .filter((upload) => upload.ageSeconds >= minAgeSeconds);
-    if (action === 'list') return report(listing, listed, resolved.bucket, io, flags.json === true);
+    if (action === 'list') {
+      if (flags.sizes !== true) return report(listing, listed, resolved.bucket, io, flags.json === true);
+      return report(listing, await withSizes(target, listed, options), resolved.bucket, io, flags.json === true);
+    }
+    if (flags.sizes === true) throw new DropsignError('invalid-argument', '--sizes goes with list.', 'List with sizes first: dropsign unfinished list --sizes.');
     return await abortMany(target, listing, listed, options, io, { dryRun: flags['dry-run'] === true, json: flags.json === true, minAgeSeconds });
   } finally {
     agents.destroy();
@@ -146,9 +176,15 @@ function report(listing: UnfinishedListing, listed: readonly Listed[], bucket: s
     io.out(`No unfinished uploads in ${bucket}${listing.uploads.length > 0 ? ' that old' : ''}.\n`);
     return 0;
   }
-  const rows = [['STARTED (UTC)', 'AGE', 'KEY', 'UPLOAD ID', 'HERE'], ...listed.map((u) => [shortTime(u.initiatedAt), describeAge(u.ageSeconds), u.key, u.uploadId, u.resumableHere ? 'resumable' : ''])];
+  const sized = listed.every((u) => u.bytes !== undefined);
+  const size = (u: Listed): string[] => (sized ? [`${formatSize(u.bytes ?? 0)} in ${u.parts ?? 0}`] : []);
+  const rows = [
+    ['STARTED (UTC)', 'AGE', ...(sized ? ['PARTS'] : []), 'KEY', 'UPLOAD ID', 'HERE'],
+    ...listed.map((u) => [shortTime(u.initiatedAt), describeAge(u.ageSeconds), ...size(u), u.key, u.uploadId, u.resumableHere ? 'resumable' : '']),
+  ];
   const more = listing.complete ? '' : ` (the first ${MAX_LISTED_UPLOADS}: narrow with --prefix, or add a lifecycle rule that aborts old uploads)`;
-  io.out(`${table(rows)}\n\n${listed.length} unfinished upload${listed.length === 1 ? '' : 's'}${more}. Delete old ones: dropsign unfinished abort --older-than 7d.\n`);
+  const holding = sized ? `, holding ${formatSize(listed.reduce((sum, u) => sum + (u.bytes ?? 0), 0))}` : '';
+  io.out(`${table(rows)}\n\n${listed.length} unfinished upload${listed.length === 1 ? '' : 's'}${holding}${more}. Delete old ones: dropsign unfinished abort --older-than 7d.\n`);
   return 0;
 }
 

@@ -10,7 +10,8 @@ import { presign } from '../signing/presign.js';
 import { attemptErrorInfo } from '../transfer/attempt-failure.js';
 import type { AgentProvider } from '../transfer/http/http-agent.js';
 import { answerFailure, isSuccess, sendRequest, type HttpAnswer } from '../transfer/http/send-request.js';
-import { DEFAULT_STALL_MS } from '../transfer/http/oss-object-api.js';
+import { parseListPartsPage } from '../transfer/http/multipart-xml.js';
+import { DEFAULT_STALL_MS, MAX_LIST_PARTS_PAGE } from '../transfer/http/oss-object-api.js';
 import { parseListUploadsPage } from './list-uploads-xml.js';
 import type { UnfinishedTarget, UnfinishedUpload } from './unfinished-types.js';
 
@@ -107,6 +108,51 @@ export async function listUnfinishedUploads(
     }
     keyMarker = page.nextKeyMarker;
     uploadIdMarker = page.nextUploadIdMarker;
+  }
+}
+
+/** What an unfinished upload holds on the server. */
+export interface StoredParts {
+  readonly parts: number;
+  readonly bytes: number;
+}
+
+/**
+ * The parts `upload` holds on the server now and their bytes (ListParts, every page): what aborting it
+ * would free. An upload that is gone meanwhile (completed, aborted) holds nothing.
+ */
+export async function storedParts(target: UnfinishedTarget, upload: Pick<UnfinishedUpload, 'key' | 'uploadId'>, options: UnfinishedOptions): Promise<StoredParts> {
+  let parts = 0;
+  let bytes = 0;
+  let marker = 0;
+  for (;;) {
+    const query: QueryParam[] = [
+      { name: 'uploadId', value: upload.uploadId },
+      { name: 'max-parts', value: String(MAX_LIST_PARTS_PAGE) },
+      ...(marker > 0 ? [{ name: 'part-number-marker', value: String(marker) }] : []),
+    ];
+    let answer: HttpAnswer;
+    try {
+      answer = await send(target, { method: 'GET', key: upload.key, query }, options);
+    } catch (error) {
+      if (error instanceof DropsignError && error.details?.['serverCode'] === 'NoSuchUpload') return { parts: 0, bytes: 0 };
+      throw error;
+    }
+    const page = parseListPartsPage(answer.body);
+    if (page === undefined) {
+      throw new DropsignError('server-error', 'The server answered a listing of an upload\'s parts with something that is not one.', 'Check that the endpoint is an OSS or S3 service, then try again.');
+    }
+    for (const part of page.parts) {
+      parts++;
+      bytes += part.size;
+    }
+    if (!page.isTruncated) return { parts, bytes };
+    const next = page.nextMarker ?? page.parts.at(-1)?.partNumber;
+    // A marker that does not move forward would page forever.
+    if (next === undefined || next <= marker) {
+      throw new DropsignError('server-error', 'The server said its listing of an upload\'s parts goes on, without saying where.', 'Try again later.');
+    }
+    marker = next;
   }
 }
 

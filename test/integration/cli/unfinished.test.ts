@@ -34,13 +34,13 @@ function unfinished(args: readonly string[], secret = ACCESS_KEY_SECRET): Promis
 }
 
 /** One signed request to the bucket, as another tool would make it. */
-async function call(method: HttpMethod, key: string, query: { name: string; value?: string }[]): Promise<string> {
+async function call(method: HttpMethod, key: string, query: { name: string; value?: string }[], body?: Buffer): Promise<string> {
   const { url } = presign(
     { accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET },
     { scheme: 'oss-v4', method, endpoint: h.endpoint, style: 'path', bucket: 'photos', key, region: 'cn-hangzhou', expiresInSeconds: 60, query },
     { now: Date.now },
   );
-  const response = await fetch(url, { method });
+  const response = await fetch(url, { method, ...(body === undefined ? {} : { body }) });
   expect(response.status).toBeLessThan(300);
   return response.text();
 }
@@ -77,6 +77,19 @@ describe('dropsign unfinished', () => {
       { key: 'videos/crashed 1+1.mov', uploadId: crashed, initiatedAt: expect.any(String), ageSeconds: expect.any(Number), resumableHere: false },
       { key: 'videos/paused.mov', uploadId: paused, initiatedAt: expect.any(String), ageSeconds: expect.any(Number), resumableHere: true },
     ]);
+    // What each holds: two parts of `crashed`, nothing yet of the others.
+    await call('PUT', 'videos/crashed 1+1.mov', [{ name: 'partNumber', value: '1' }, { name: 'uploadId', value: crashed }], Buffer.alloc(300 * 1024, 1));
+    await call('PUT', 'videos/crashed 1+1.mov', [{ name: 'partNumber', value: '2' }, { name: 'uploadId', value: crashed }], Buffer.alloc(5, 2));
+    const sized = await unfinished(['list', '--sizes', '--json']);
+    expect(sized.code, sized.stderr).toBe(0);
+    expect((JSON.parse(sized.stdout) as { uploads: (Listed & { parts: number; bytes: number })[] }).uploads.map((u) => [u.key, u.parts, u.bytes])).toEqual([
+      ['backups/lost.tar', 0, 0],
+      ['videos/crashed 1+1.mov', 2, 300 * 1024 + 5],
+      ['videos/paused.mov', 0, 0],
+    ]);
+    expect((await unfinished(['list', '--sizes'])).stdout).toContain('3 unfinished uploads, holding 300 KB.');
+    expect((await unfinished(['abort', '--sizes'])).code).toBe(2);
+
     const table = await unfinished([]);
     expect(table.stdout).toMatch(/videos\/paused\.mov\s+\S+\s+resumable/);
     expect(table.stdout).toContain('3 unfinished uploads');
