@@ -13,8 +13,9 @@ import {
   isRepeatingRefusal,
   listUnfinishedUploads,
   MAX_LISTED_UPLOADS,
-  storedParts,
+  withStoredParts,
   type UnfinishedListing,
+  type UnfinishedOptions,
 } from '../../core/unfinished/unfinished-uploads.js';
 import { DropsignError, toErrorInfo, type ErrorInfo } from '../../shared/errors.js';
 import { DESTINATION_FLAGS, DESTINATION_USAGE, resolveDestinationFromFlags } from '../destination-flags.js';
@@ -81,26 +82,6 @@ interface Listed extends UnfinishedUpload {
   readonly bytes?: number;
 }
 
-/**
- * Why 4 at a time: one small request per upload, as many at once as the engine sends parts; enough to list
- * hundreds in seconds without hammering the server.
- */
-const SIZE_REQUESTS_AT_ONCE = 4;
-
-/** Each upload with what it holds (ListParts), {@link SIZE_REQUESTS_AT_ONCE} requests at a time, in order. */
-async function withSizes(target: UnfinishedTarget, uploads: readonly Listed[], options: Options): Promise<Listed[]> {
-  const sized: Listed[] = [...uploads];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < uploads.length; index = next++) {
-      const upload = uploads[index] as Listed;
-      sized[index] = { ...upload, ...(await storedParts(target, upload, options)) };
-    }
-  };
-  await Promise.all(Array.from({ length: SIZE_REQUESTS_AT_ONCE }, worker));
-  return sized;
-}
-
 /** `2026-11-21 08:00` from ISO text. */
 function shortTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
@@ -158,7 +139,7 @@ async function run(args: readonly string[], io: CliIo, cli: ProfileCli): Promise
       .filter((upload) => upload.ageSeconds >= minAgeSeconds);
     if (action === 'list') {
       if (flags.sizes !== true) return report(listing, listed, resolved.bucket, io, flags.json === true);
-      return report(listing, await withSizes(target, listed, options), resolved.bucket, io, flags.json === true);
+      return report(listing, await withStoredParts(target, listed, options), resolved.bucket, io, flags.json === true);
     }
     if (flags.sizes === true) throw new DropsignError('invalid-argument', '--sizes goes with list.', 'List with sizes first: dropsign unfinished list --sizes.');
     return await abortMany(target, listing, listed, options, io, { dryRun: flags['dry-run'] === true, json: flags.json === true, minAgeSeconds });
@@ -188,9 +169,7 @@ function report(listing: UnfinishedListing, listed: readonly Listed[], bucket: s
   return 0;
 }
 
-type Options = Parameters<typeof listUnfinishedUploads>[2];
-
-async function abortOne(target: UnfinishedTarget, upload: Pick<UnfinishedUpload, 'key' | 'uploadId'>, options: Options, io: CliIo, json: boolean): Promise<ExitCode> {
+async function abortOne(target: UnfinishedTarget, upload: Pick<UnfinishedUpload, 'key' | 'uploadId'>, options: UnfinishedOptions, io: CliIo, json: boolean): Promise<ExitCode> {
   const outcome = await abortUnfinishedUpload(target, upload, options);
   if (json) io.out(`${JSON.stringify({ ...upload, outcome })}\n`);
   else io.out(outcome === 'aborted' ? `Aborted ${upload.key} (${upload.uploadId}): its parts are deleted.\n` : `Nothing to abort: ${upload.key} (${upload.uploadId}) is no longer in progress.\n`);
@@ -201,7 +180,7 @@ async function abortMany(
   target: UnfinishedTarget,
   listing: UnfinishedListing,
   listed: readonly Listed[],
-  options: Options,
+  options: UnfinishedOptions,
   io: CliIo,
   mode: { readonly dryRun: boolean; readonly json: boolean; readonly minAgeSeconds: number },
 ): Promise<ExitCode> {

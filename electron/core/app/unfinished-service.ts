@@ -6,22 +6,26 @@
  * An upload a queue on this machine will resume (its checkpoint is in the app data directory) is marked
  * in the listing and never aborted: the page does not offer it, and a request naming one anyway is
  * refused whole, before anything is deleted.
+ *
+ * Asked `withSizes`, the listing also says what each upload holds (ListParts, a few at a time), unless it
+ * lists more than MAX_SIZED_UPLOADS: then it says the sizes were left out (see there why).
  */
 import { DropsignError, toErrorInfo } from '../../shared/errors.js';
-import type {
-  UnfinishedAbortOutcome,
-  UnfinishedAbortRequest,
-  UnfinishedAbortResult,
-  UnfinishedListing,
-  UnfinishedListRequest,
-  UnfinishedUploadRef,
+import {
+  MAX_SIZED_UPLOADS,
+  type UnfinishedAbortOutcome,
+  type UnfinishedAbortRequest,
+  type UnfinishedAbortResult,
+  type UnfinishedListing,
+  type UnfinishedListRequest,
+  type UnfinishedUploadRef,
 } from '../../shared/ipc/unfinished-types.js';
 import { endpointUrl } from '../profiles/profile-endpoint.js';
 import { resolveProfile } from '../profiles/resolve-profile.js';
 import type { AgentProvider } from '../transfer/http/index.js';
 import { locallyResumableUploadIds } from '../unfinished/local-checkpoints.js';
 import type { UnfinishedTarget } from '../unfinished/unfinished-types.js';
-import { abortUnfinishedUpload, isRepeatingRefusal, listUnfinishedUploads, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
+import { abortUnfinishedUpload, isRepeatingRefusal, listUnfinishedUploads, withStoredParts, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
 import type { AppContext } from './app-context.js';
 
 /** Why 4: as many aborts at once as the engine sends parts; each is one small request, so more gains little. */
@@ -53,14 +57,14 @@ function optionsOf(deps: UnfinishedDeps): UnfinishedOptions {
 /** `unfinished:list`: see the module comment. */
 export async function listUnfinished(deps: UnfinishedDeps, request: UnfinishedListRequest): Promise<UnfinishedListing> {
   const { profile, target } = await targetFor(deps.context, request.profile);
-  const listing = await listUnfinishedUploads(target, request.prefix ?? '', optionsOf(deps));
+  const options = optionsOf(deps);
+  const listing = await listUnfinishedUploads(target, request.prefix ?? '', options);
   const resumable = await locallyResumableUploadIds(deps.context.appDataDir);
-  return {
-    profile,
-    bucket: target.bucket,
-    uploads: listing.uploads.map((upload) => ({ key: upload.key, uploadId: upload.uploadId, initiatedAt: upload.initiatedAt, resumableHere: resumable.has(upload.uploadId) })),
-    complete: listing.complete,
-  };
+  const uploads = listing.uploads.map((upload) => ({ key: upload.key, uploadId: upload.uploadId, initiatedAt: upload.initiatedAt, resumableHere: resumable.has(upload.uploadId) }));
+  const found = { profile, bucket: target.bucket, complete: listing.complete };
+  if (request.withSizes !== true) return { ...found, uploads };
+  if (uploads.length > MAX_SIZED_UPLOADS) return { ...found, uploads, sizesOmitted: true };
+  return { ...found, uploads: await withStoredParts(target, uploads, options) };
 }
 
 /** Refuses the request when it names an upload a local queue will resume (see the module comment). */

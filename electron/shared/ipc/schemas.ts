@@ -176,6 +176,7 @@ const multipartUploadId = z.string().regex(/^[A-Za-z0-9._~+/=-]{1,1024}$/, { mes
 const unfinishedListRequest = z.strictObject({
   profile: profileName,
   prefix: text(0, MAX_KEY_LENGTH).optional(),
+  withSizes: z.boolean().optional(),
 });
 
 const unfinishedAbortRequest = z.strictObject({

@@ -14,11 +14,25 @@ import type { ErrorInfo } from '../errors.js';
  */
 export const MAX_ABORT_UPLOADS = 1000;
 
+/**
+ * The most uploads `unfinished:list` says the sizes of (`withSizes`); with more listed, it leaves the
+ * sizes out and says so (`sizesOmitted`). Why 1,000: each upload costs one more request (ListParts, four
+ * at a time), so a thousand against a distant bucket (100-200 ms a round trip) is up to about a minute,
+ * as long as the page should keep someone waiting on one answer with no progress; a full listing
+ * (10,000) would be many minutes and 10,000 billed requests. A key prefix narrows the list below it.
+ */
+export const MAX_SIZED_UPLOADS = 1000;
+
 /** `unfinished:list`: the unfinished uploads of `profile`'s bucket, under `prefix` when given. */
 export interface UnfinishedListRequest {
   readonly profile: string;
   /** Only keys starting with this; every key when absent or empty. */
   readonly prefix?: string | undefined;
+  /**
+   * True to learn what each upload holds (`parts`, `bytes`): one more request per upload, and only
+   * when at most {@link MAX_SIZED_UPLOADS} are listed.
+   */
+  readonly withSizes?: boolean | undefined;
 }
 
 /** One unfinished upload as the server lists it, and whether a queue on this machine will resume it. */
@@ -32,6 +46,10 @@ export interface UnfinishedUploadView {
    * resume it: it is not offered for aborting, and `unfinished:abort` refuses it.
    */
   readonly resumableHere: boolean;
+  /** With `withSizes`: how many parts it holds on the server now (0 for one that ended meanwhile). */
+  readonly parts?: number;
+  /** With `withSizes`: the bytes of those parts, what aborting it would free. */
+  readonly bytes?: number;
 }
 
 /** What `unfinished:list` found. */
@@ -43,6 +61,11 @@ export interface UnfinishedListing {
   readonly uploads: readonly UnfinishedUploadView[];
   /** False when the listing stopped at its cap (10,000 uploads) with more on the server. */
   readonly complete: boolean;
+  /**
+   * Present when sizes were asked for and left out: more than {@link MAX_SIZED_UPLOADS} uploads were
+   * listed, so no upload has `parts` or `bytes`.
+   */
+  readonly sizesOmitted?: true;
 }
 
 /** An upload to abort, as the listing named it. */

@@ -1,18 +1,20 @@
 /**
- * What a listing of unfinished uploads found, and aborting some of them: a summary (and a warning when
- * the listing stopped at its cap), the selection tools ("Select those older than a day", clear, "Abort
+ * What a listing of unfinished uploads found, and aborting some of them: a summary (with what the uploads
+ * hold together, when the listing says; a warning when the listing stopped at its cap, and a note when the
+ * sizes asked for were left out), the selection tools ("Select those older than a day", clear, "Abort
  * selected"), the table, "Show more" for long lists, the confirmation that says how many and that their
  * parts are deleted for good, then how the run went (a live region) and each upload's outcome in its row.
  * Uploads a queue on this machine will resume cannot be chosen.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnfinishedListing } from '../../../../electron/shared/ipc/unfinished-types.js';
+import { MAX_SIZED_UPLOADS, type UnfinishedListing } from '../../../../electron/shared/ipc/unfinished-types.js';
+import { formatBytes } from '../../app/format.js';
 import { ConfirmDialog } from '../profiles/ConfirmDialog.js';
 import { HostErrorNote } from '../profiles/HostErrorNote.js';
 import { AbortRunStatus } from './AbortRunStatus.js';
 import { UnfinishedTable } from './UnfinishedTable.js';
-import { abandonedIds, isRecent, rowId, selectableIds } from './unfinished-rows.js';
+import { abandonedIds, isRecent, rowId, selectableIds, storedBytes } from './unfinished-rows.js';
 import type { AbortUploads } from './use-abort-uploads.js';
 import './unfinished.css';
 
@@ -69,16 +71,32 @@ export function UnfinishedResults({ listing, prefix, nowMs, aborts }: Unfinished
   };
 
   const body = [t('confirm.body', { count }), ...(recentChosen === 0 ? [] : [t('confirm.recent', { count: recentChosen })])].join(' ');
+  const held = storedBytes(uploads);
+  const found = { count: uploads.length, bucket, profile, prefix };
+  const summary =
+    held === undefined
+      ? prefix === ''
+        ? t('summary', found)
+        : t('summaryUnderPrefix', found)
+      : prefix === ''
+        ? t('summaryHolding', { ...found, size: formatBytes(held) })
+        : t('summaryUnderPrefixHolding', { ...found, size: formatBytes(held) });
 
   return (
     <div className="unfinished-results" data-testid="unfinished-results">
       <p className="unfinished-summary" data-testid="unfinished-summary">
-        {prefix === '' ? t('summary', { count: uploads.length, bucket, profile }) : t('summaryUnderPrefix', { count: uploads.length, bucket, profile, prefix })}
+        {summary}
       </p>
       {!listing.complete && (
         <div className="callout callout-warning unfinished-incomplete" data-testid="unfinished-incomplete">
           <p className="callout-title">{t('incomplete.title', { count: uploads.length })}</p>
           <p>{t('incomplete.body')}</p>
+        </div>
+      )}
+      {listing.sizesOmitted === true && (
+        <div className="callout unfinished-sizes-omitted" data-testid="unfinished-sizes-omitted">
+          <p className="callout-title">{t('sizesOmitted.title')}</p>
+          <p>{t('sizesOmitted.body', { max: MAX_SIZED_UPLOADS })}</p>
         </div>
       )}
       <div className="toolbar unfinished-selection">
@@ -108,6 +126,7 @@ export function UnfinishedResults({ listing, prefix, nowMs, aborts }: Unfinished
       {aborts.run.kind === 'done' && aborts.run.error !== undefined && <HostErrorNote error={aborts.run.error} title={t('result.requestFailed')} testId="unfinished-abort-error" />}
       <UnfinishedTable
         bucket={bucket}
+        sized={held !== undefined}
         uploads={uploads.slice(0, shown)}
         selectable={selectable}
         chosen={chosenIds}

@@ -1,13 +1,14 @@
 /**
  * One unfinished upload: its checkbox (none to tick for one a local queue will resume, or one already
- * aborted or gone), key and upload id, start (local time), age, and status: "Resumable here" with the way
+ * aborted or gone), key and upload id, start (local time), age, what it holds (its bytes and parts, when
+ * the listing says), and status: "Resumable here" with the way
  * to cancel it, a note for a recent upload, or what aborting it did (with the error's sentence and what
  * to do, for a failure).
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { UnfinishedAbortOutcome, UnfinishedUploadView } from '../../../../electron/shared/ipc/unfinished-types.js';
-import { formatDateTime, formatDuration } from '../../app/format.js';
+import { formatBytes, formatDateTime, formatDuration } from '../../app/format.js';
 import { ROUTES } from '../../app/routes.js';
 import { ageSeconds, isRecent } from './unfinished-rows.js';
 import './unfinished.css';
@@ -15,6 +16,8 @@ import './unfinished.css';
 /** What the row shows. */
 export interface UnfinishedRowProps {
   readonly upload: UnfinishedUploadView;
+  /** True when the table has the "Holds" column. */
+  readonly sized: boolean;
   readonly selectable: boolean;
   readonly chosen: boolean;
   readonly outcome: UnfinishedAbortOutcome | undefined;
@@ -73,9 +76,17 @@ function RowStatus({ upload, outcome, nowMs }: Pick<UnfinishedRowProps, 'upload'
   }
 }
 
-/** The row. */
-export function UnfinishedRow({ upload, selectable, chosen, outcome, nowMs, onToggle }: UnfinishedRowProps) {
+/** "300 kB in 2 parts", "No parts", or nothing when the listing does not say. */
+function useHoldsText(upload: UnfinishedUploadView): string {
   const { t } = useTranslation('unfinished');
+  if (upload.parts === undefined || upload.bytes === undefined) return '';
+  return upload.parts === 0 ? t('row.holdsNothing') : t('row.holds', { count: upload.parts, size: formatBytes(upload.bytes) });
+}
+
+/** The row. */
+export function UnfinishedRow({ upload, sized, selectable, chosen, outcome, nowMs, onToggle }: UnfinishedRowProps) {
+  const { t } = useTranslation('unfinished');
+  const holds = useHoldsText(upload);
   return (
     <tr data-testid="unfinished-row" data-key={upload.key} data-upload-id={upload.uploadId} data-outcome={upload.resumableHere ? 'resumable' : (outcome?.outcome ?? 'none')}>
       <td className="unfinished-check">
@@ -95,6 +106,7 @@ export function UnfinishedRow({ upload, selectable, chosen, outcome, nowMs, onTo
         <time dateTime={upload.initiatedAt}>{formatDateTime(upload.initiatedAt)}</time>
       </td>
       <td className="cell-numeric">{formatDuration(ageSeconds(upload, nowMs))}</td>
+      {sized && <td className="cell-numeric unfinished-holds">{holds}</td>}
       <td className="unfinished-status">
         <RowStatus upload={upload} outcome={outcome} nowMs={nowMs} />
       </td>

@@ -1,7 +1,8 @@
 /**
  * The table of unfinished uploads: a checkbox per row (and one in the header for every upload that can
  * be aborted, showing "some" when only some are), the key with its upload id, when it started (local
- * time), its age, and its status (resumable here, recent, or what aborting it did).
+ * time), its age, what it holds (when the listing says), and its status (resumable here, recent, or what
+ * aborting it did).
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,8 @@ import './unfinished.css';
 /** What the table shows and how it reports choices. */
 export interface UnfinishedTableProps {
   readonly bucket: string;
+  /** True when the listing says what each upload holds: the "Holds" column is drawn. */
+  readonly sized: boolean;
   /** The rows drawn (the first page or pages of the listing). */
   readonly uploads: readonly UnfinishedUploadView[];
   /** Ids of every row of the listing that may be chosen, drawn or not. */
@@ -26,7 +29,7 @@ export interface UnfinishedTableProps {
 }
 
 /** The table. */
-export function UnfinishedTable({ bucket, uploads, selectable, chosen, outcomes, nowMs, onToggle, onToggleAll }: UnfinishedTableProps) {
+export function UnfinishedTable({ bucket, sized, uploads, selectable, chosen, outcomes, nowMs, onToggle, onToggleAll }: UnfinishedTableProps) {
   const { t } = useTranslation('unfinished');
   const all = useRef<HTMLInputElement>(null);
   const allChosen = selectable.length > 0 && chosen.size === selectable.length;
@@ -57,6 +60,11 @@ export function UnfinishedTable({ bucket, uploads, selectable, chosen, outcomes,
           <th scope="col" className="cell-numeric">
             {t('table.age')}
           </th>
+          {sized && (
+            <th scope="col" className="cell-numeric">
+              {t('table.holds')}
+            </th>
+          )}
           <th scope="col">{t('table.status')}</th>
         </tr>
       </thead>
@@ -67,6 +75,7 @@ export function UnfinishedTable({ bucket, uploads, selectable, chosen, outcomes,
             <UnfinishedRow
               key={id}
               upload={upload}
+              sized={sized}
               selectable={selectableHere.has(id)}
               chosen={chosen.has(id)}
               outcome={outcomes.get(id)}

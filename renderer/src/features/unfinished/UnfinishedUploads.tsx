@@ -1,7 +1,8 @@
 /**
  * The "Unfinished uploads" section of the profiles screen: for a chosen profile (the default one first)
  * and an optional key prefix, "Find unfinished uploads" lists the multipart uploads its bucket holds that
- * nobody finished; nothing is asked of the bucket before that. The list and the aborts are below
+ * nobody finished, and what each holds when that box is ticked (one more request per upload, so not by
+ * default); nothing is asked of the bucket before that. The list and the aborts are below
  * (UnfinishedResults); what was found is said in a live region, a listing that failed in a note with
  * what to do.
  */
@@ -46,6 +47,7 @@ export function UnfinishedUploads({ profiles, defaultProfile }: UnfinishedUpload
   const aborts = useAbortUploads();
   const [chosen, setChosen] = useState(defaultProfile);
   const [prefix, setPrefix] = useState('');
+  const [withSizes, setWithSizes] = useState(false);
   const status = useStatusText(state);
   // A profile removed meanwhile is no choice any more.
   const profile = profiles.some((candidate) => candidate.name === chosen) ? chosen : defaultProfile;
@@ -55,7 +57,7 @@ export function UnfinishedUploads({ profiles, defaultProfile }: UnfinishedUpload
     event.preventDefault();
     if (busy) return;
     aborts.reset();
-    void find(profile, prefix);
+    void find({ profile, prefix, withSizes });
   };
 
   return (
@@ -87,6 +89,10 @@ export function UnfinishedUploads({ profiles, defaultProfile }: UnfinishedUpload
             data-testid="unfinished-prefix"
           />
         </span>
+        <label className="form-check unfinished-with-sizes">
+          <input type="checkbox" checked={withSizes} onChange={(event) => setWithSizes(event.target.checked)} data-testid="unfinished-with-sizes" />
+          {t('form.withSizes')}
+        </label>
         {/* aria-disabled, not disabled: the button keeps the focus while the answer is awaited. */}
         <button type="submit" className="button button-primary" aria-disabled={busy} data-testid="find-unfinished">
           {state.kind === 'listing' ? t('form.finding') : t('form.find')}

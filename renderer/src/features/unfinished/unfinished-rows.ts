@@ -1,7 +1,8 @@
 /**
  * The rules of the unfinished-uploads list, kept apart from React: how a row is identified, how old an
  * upload is, which rows may be chosen for aborting (never one a local queue will resume, nor one already
- * gone), the "older than a day" choice, the batches an abort is sent in, and what a run of aborts did.
+ * gone), the "older than a day" choice, what the listed uploads hold together, the batches an abort is
+ * sent in, and what a run of aborts did.
  */
 import type { UnfinishedAbortOutcome, UnfinishedUploadRef, UnfinishedUploadView } from '../../../../electron/shared/ipc/unfinished-types.js';
 
@@ -51,6 +52,19 @@ export function selectableIds(uploads: readonly UnfinishedUploadView[], outcomes
 /** The ids of the rows that may be chosen and began more than a day before `nowMs`. */
 export function abandonedIds(uploads: readonly UnfinishedUploadView[], outcomes: ReadonlyMap<string, UnfinishedAbortOutcome>, nowMs: number): string[] {
   return uploads.filter((upload) => isSelectable(upload, outcomes.get(rowId(upload))) && !isRecent(upload, nowMs)).map(rowId);
+}
+
+/**
+ * The bytes the uploads hold together, when the listing says what each holds (asked `withSizes`, and not
+ * left out); undefined otherwise, and for an empty list (nothing to show a column for).
+ */
+export function storedBytes(uploads: readonly UnfinishedUploadView[]): number | undefined {
+  let total = 0;
+  for (const upload of uploads) {
+    if (upload.bytes === undefined) return undefined;
+    total += upload.bytes;
+  }
+  return uploads.length === 0 ? undefined : total;
 }
 
 /** `items` in runs of at most `size`, in order. */

@@ -1,7 +1,8 @@
 /**
  * The unfinished-upload channels through the app services, against the embedded local bucket (started
  * in-process on a free port, checking every signature): the listing finds the multipart uploads nobody
- * finished and marks those a queue on this machine will resume; aborting deletes the chosen ones, says
+ * finished and marks those a queue on this machine will resume, and says what each holds when asked (up
+ * to its bound, beyond which it says the sizes were left out); aborting deletes the chosen ones, says
  * which were already gone, refuses (whole) a request naming a locally resumable upload, stops at a
  * refusal that would repeat, and explains a wrong secret without showing it.
  */
@@ -10,8 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { localKeys } from '../../../../electron/core/profiles/local-profile.js';
 import { presign } from '../../../../electron/core/signing/presign.js';
 import { CheckpointStore } from '../../../../electron/core/transfer/engine/checkpoint-store.js';
-import { MAX_ABORT_UPLOADS } from '../../../../electron/shared/ipc/unfinished-types.js';
-import type { Credentials, HttpMethod, QueryParam } from '../../../../electron/shared/signing.js';
+import { MAX_ABORT_UPLOADS, MAX_SIZED_UPLOADS } from '../../../../electron/shared/ipc/unfinished-types.js';
+import type { HttpMethod, QueryParam } from '../../../../electron/shared/signing.js';
 import { okValue, servicesFixture, type ServicesFixture } from './services-fixture.js';
 
 const WRONG_SECRET = 'Not+The/Local=Secret';
@@ -24,16 +25,22 @@ afterEach(async () => {
 
 
 /** The app services with the embedded local bucket running, and a way to start uploads in it as another tool would. */
-async function start(): Promise<{ readonly fx: ServicesFixture; readonly endpoint: string; initiate(key: string): Promise<string>; listed(prefix?: string): Promise<string[]> }> {
+async function start(): Promise<{
+  readonly fx: ServicesFixture;
+  readonly endpoint: string;
+  initiate(key: string): Promise<string>;
+  uploadPart(key: string, uploadId: string, partNumber: number, body: Buffer): Promise<void>;
+  listed(prefix?: string): Promise<string[]>;
+}> {
   fx = await servicesFixture({ localBucket: { port: 0 } });
   const services = fx.services;
   const info = await okValue(services.invoke('app:info', []));
   if (info.localBucket.kind !== 'running') throw new Error('the local bucket did not start');
   const { endpoint, bucket } = info.localBucket;
   const { credentials } = await localKeys(fx.dir);
-  const call = async (method: HttpMethod, key: string, query: QueryParam[], as: Credentials = credentials): Promise<string> => {
-    const { url } = presign(as, { scheme: 'oss-v4', method, endpoint, style: 'path', bucket, key, region: 'cn-hangzhou', expiresInSeconds: 60, query }, { now: Date.now });
-    const response = await fetch(url, { method });
+  const call = async (method: HttpMethod, key: string, query: QueryParam[], body?: Buffer): Promise<string> => {
+    const { url } = presign(credentials, { scheme: 'oss-v4', method, endpoint, style: 'path', bucket, key, region: 'cn-hangzhou', expiresInSeconds: 60, query }, { now: Date.now });
+    const response = await fetch(url, { method, ...(body === undefined ? {} : { body }) });
     expect(response.status).toBeLessThan(300);
     return response.text();
   };
@@ -41,6 +48,9 @@ async function start(): Promise<{ readonly fx: ServicesFixture; readonly endpoin
     fx,
     endpoint,
     initiate: async (key) => /<UploadId>([^<]+)<\/UploadId>/.exec(await call('POST', key, [{ name: 'uploads' }]))?.[1] ?? '',
+    uploadPart: async (key, uploadId, partNumber, body) => {
+      await call('PUT', key, [{ name: 'partNumber', value: String(partNumber) }, { name: 'uploadId', value: uploadId }], body);
+    },
     listed: async (prefix) => (await okValue(services.invoke('unfinished:list', [{ profile: 'local', ...(prefix === undefined ? {} : { prefix }) }]))).uploads.map((upload) => upload.uploadId),
   };
 }
@@ -89,6 +99,46 @@ describe('unfinished:list', () => {
     expect(await listed('backups/')).toEqual([lost]);
     expect(await listed('nothing/')).toEqual([]);
   });
+
+  it('says, only when asked, how many parts each upload holds and their bytes', async () => {
+    const { fx, initiate, uploadPart } = await start();
+    const started = await initiate('videos/started.mov');
+    await initiate('videos/empty.mov');
+    await uploadPart('videos/started.mov', started, 1, Buffer.alloc(300 * 1024, 1));
+    await uploadPart('videos/started.mov', started, 2, Buffer.alloc(5, 2));
+
+    const sized = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'local', withSizes: true }]));
+    expect(sized.uploads.map((upload) => [upload.key, upload.parts, upload.bytes])).toEqual([
+      ['videos/empty.mov', 0, 0],
+      ['videos/started.mov', 2, 300 * 1024 + 5],
+    ]);
+    expect(sized).not.toHaveProperty('sizesOmitted');
+
+    for (const request of [{ profile: 'local' }, { profile: 'local', withSizes: false }]) {
+      const plain = await okValue(fx.services.invoke('unfinished:list', [request]));
+      expect(plain.uploads).toHaveLength(2);
+      for (const upload of plain.uploads) expect(Object.keys(upload).sort()).toEqual(['initiatedAt', 'key', 'resumableHere', 'uploadId']);
+      expect(plain).not.toHaveProperty('sizesOmitted');
+    }
+  });
+
+  it(`sizes at most ${MAX_SIZED_UPLOADS} uploads, and says when it left the sizes out`, async () => {
+    const { fx, initiate } = await start();
+    const keys = Array.from({ length: MAX_SIZED_UPLOADS + 1 }, (_, i) => `many/${String(i).padStart(4, '0')}.bin`);
+    // Why 8 at a time: quick to set up, without queueing more connections than the bucket serves at once.
+    for (let i = 0; i < MAX_SIZED_UPLOADS; i += 8) await Promise.all(keys.slice(i, Math.min(i + 8, MAX_SIZED_UPLOADS)).map(initiate));
+
+    const atTheBound = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'local', withSizes: true }]));
+    expect(atTheBound.uploads).toHaveLength(MAX_SIZED_UPLOADS);
+    expect(atTheBound.uploads.every((upload) => upload.parts === 0 && upload.bytes === 0)).toBe(true);
+    expect(atTheBound).not.toHaveProperty('sizesOmitted');
+
+    await initiate(keys[MAX_SIZED_UPLOADS] ?? '');
+    const beyond = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'local', withSizes: true }]));
+    expect(beyond.uploads).toHaveLength(MAX_SIZED_UPLOADS + 1);
+    expect(beyond.sizesOmitted).toBe(true);
+    expect(beyond.uploads.some((upload) => 'parts' in upload || 'bytes' in upload)).toBe(false);
+  }, 120_000);
 
   it('answers an unknown profile and a wrong secret with typed errors that never show the secret', async () => {
     const { fx, endpoint } = await start();

@@ -33,6 +33,7 @@ const SEEDS: Partial<Record<InvokeChannel, unknown>> = {
   'links:create': { method: 'PUT', key: 'a', metadata: [{ name: 'm', value: 'v' }], contentType: 'text/plain' },
   'history:list': { text: 'x', limit: 5 },
   'settings:set': { concurrency: 3, theme: 'light' },
+  'unfinished:list': { profile: 'prod', prefix: 'videos/', withSizes: true },
   'unfinished:abort': { profile: 'prod', uploads: [{ key: 'a/b.bin', uploadId: '0004B9895DBBB6EC98E36' }] },
 };
 

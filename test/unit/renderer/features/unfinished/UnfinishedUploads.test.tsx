@@ -1,6 +1,7 @@
 /**
  * The unfinished-uploads section of the profiles screen, against a fake host: nothing is asked until the
- * user looks; the list, its empty state, its cap and a refused listing; choosing (never what a local
+ * user looks; the list, its empty state, its cap and a refused listing; what each upload holds, when
+ * asked, and the note when the host left that out; choosing (never what a local
  * queue will resume), confirming, aborting in batches with each upload's outcome; the keyboard; Chinese.
  */
 import { screen, waitFor, within } from '@testing-library/react';
@@ -8,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../../../electron/shared/ipc/channels.js';
 import type { UnfinishedAbortOutcome, UnfinishedAbortRequest, UnfinishedAbortResult, UnfinishedListing, UnfinishedUploadRef, UnfinishedUploadView } from '../../../../../electron/shared/ipc/unfinished-types.js';
-import { formatDateTime } from '../../../../../renderer/src/app/format.js';
+import { formatBytes, formatDateTime } from '../../../../../renderer/src/app/format.js';
 import { ProfilesPage } from '../../../../../renderer/src/features/profiles/ProfilesPage.js';
 import { i18n } from '../../../../../renderer/src/i18n/index.js';
 import { fakeHost, ok, profileList, profileView, refused, renderScreen, resetStore, type Handlers } from '../profiles/fake-host.js';
@@ -123,6 +124,52 @@ describe('the unfinished uploads section', () => {
     await user.click(within(region).getByRole('button', { name: 'Show 50 more (200 of 250 shown)' }));
     expect(within(region).getAllByTestId('unfinished-row')).toHaveLength(250);
     expect(within(region).queryByTestId('unfinished-more')).toBeNull();
+  });
+
+  it('says what each upload holds and what they hold together, only when asked', async () => {
+    const { user, callsTo } = open({
+      'unfinished:list': (request) =>
+        ok(
+          request.withSizes === true
+            ? listing([
+                { ...LOST, parts: 2, bytes: 300 * 1024 + 5 },
+                { ...CRASHED, parts: 1, bytes: 1.2 * 1024 ** 3 },
+                { ...PAUSED, parts: 0, bytes: 0 },
+              ])
+            : listing([LOST, CRASHED, PAUSED]),
+        ),
+    });
+    const region = await section();
+    const box = within(region).getByRole('checkbox', { name: 'Include what each holds (one more request per upload)' });
+    expect(box).toHaveProperty('checked', false);
+    await user.click(within(region).getByRole('button', { name: 'Find unfinished uploads' }));
+    await within(region).findByRole('table');
+    expect(within(region).getAllByRole('columnheader').map((header) => header.textContent)).toStrictEqual(['', 'Key', 'Started', 'Age', 'Status']);
+
+    await user.click(box);
+    await user.click(within(region).getByRole('button', { name: 'Find unfinished uploads' }));
+    await waitFor(() => expect(within(region).getAllByRole('columnheader').map((header) => header.textContent)).toStrictEqual(['', 'Key', 'Started', 'Age', 'Holds', 'Status']));
+    expect(callsTo('unfinished:list')).toStrictEqual([[{ profile: 'prod' }], [{ profile: 'prod', withSizes: true }]]);
+    const total = formatBytes(300 * 1024 + 5 + 1.2 * 1024 ** 3);
+    expect(total).toBe('1.2 GB');
+    expect(within(region).getByTestId('unfinished-summary').textContent).toBe(`3 unfinished uploads in photos (profile “prod”), holding ${total}.`);
+    expect(within(rowOf('backups/lost.tar')).getAllByRole('cell')[3]?.textContent).toBe('300 kB in 2 parts');
+    expect(within(rowOf('videos/crashed.mov')).getAllByRole('cell')[3]?.textContent).toBe('1.2 GB in one part');
+    expect(within(rowOf('videos/paused.mov')).getAllByRole('cell')[3]?.textContent).toBe('No parts');
+    expect(within(region).queryByTestId('unfinished-sizes-omitted')).toBeNull();
+  });
+
+  it('says when the host left out what each holds, and draws no column for it', async () => {
+    const { user } = open({ 'unfinished:list': () => ok(listing([LOST, CRASHED], { sizesOmitted: true })) });
+    const region = await section();
+    await user.click(within(region).getByRole('checkbox', { name: 'Include what each holds (one more request per upload)' }));
+    await user.click(within(region).getByRole('button', { name: 'Find unfinished uploads' }));
+    const note = await within(region).findByTestId('unfinished-sizes-omitted');
+    expect(note.textContent).toBe(
+      'What each upload holds is not shownIt is looked up for at most 1,000 uploads (one request each), and more were found. Narrow the list with a key prefix to see it.',
+    );
+    expect(within(region).getByTestId('unfinished-summary').textContent).toBe('2 unfinished uploads in photos (profile “prod”).');
+    expect(within(region).getAllByRole('columnheader').map((header) => header.textContent)).not.toContain('Holds');
   });
 
   it('explains a listing the bucket refused, with what to do', async () => {
@@ -250,8 +297,12 @@ describe('the unfinished uploads section', () => {
     await user.tab();
     expect(document.activeElement).toBe(within(region).getByLabelText('Key prefix (optional)'));
     await user.tab();
+    expect(document.activeElement).toBe(within(region).getByRole('checkbox', { name: 'Include what each holds (one more request per upload)' }));
+    await user.keyboard(' ');
+    await user.tab();
     expect(document.activeElement).toBe(within(region).getByRole('button', { name: 'Find unfinished uploads' }));
     await user.keyboard('{Enter}');
+    expect(callsTo('unfinished:list')).toStrictEqual([[{ profile: 'prod', withSizes: true }]]);
     const box = await within(region).findByRole('checkbox', { name: 'Select backups/lost.tar' });
     box.focus();
     await user.keyboard(' ');
@@ -266,10 +317,16 @@ describe('the unfinished uploads section', () => {
 
   it('speaks Simplified Chinese', async () => {
     await i18n.changeLanguage('zh-CN');
-    const { user } = open({ 'unfinished:list': () => ok(listing([LOST, PAUSED])) });
+    const { user } = open({ 'unfinished:list': (request) => ok(listing(request.withSizes === true ? [{ ...LOST, parts: 2, bytes: 3 * 1024 ** 2 }, { ...PAUSED, parts: 0, bytes: 0 }] : [LOST, PAUSED])) });
     const region = await screen.findByRole('region', { name: '未完成的上传' });
     await user.click(within(region).getByRole('button', { name: '查找未完成的上传' }));
     expect((await within(region).findByTestId('unfinished-summary')).textContent).toBe('photos 中有 2 个未完成的上传（配置“prod”）。');
     expect(within(rowOf('videos/paused.mov')).getByTestId('resumable-badge').textContent).toBe('可在本机续传');
+
+    await user.click(within(region).getByRole('checkbox', { name: '同时查看每个上传占用的空间（每个上传多一次请求）' }));
+    await user.click(within(region).getByRole('button', { name: '查找未完成的上传' }));
+    await waitFor(() => expect(within(region).getByTestId('unfinished-summary').textContent).toBe(`photos 中有 2 个未完成的上传（配置“prod”），共占用 ${formatBytes(3 * 1024 ** 2, 'zh-CN')}。`));
+    expect(within(rowOf('backups/lost.tar')).getAllByRole('cell')[3]?.textContent).toBe(`2 个分片，共 ${formatBytes(3 * 1024 ** 2, 'zh-CN')}`);
+    expect(within(rowOf('videos/paused.mov')).getAllByRole('cell')[3]?.textContent).toBe('没有分片');
   });
 });

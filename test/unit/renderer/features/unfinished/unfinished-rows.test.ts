@@ -1,7 +1,7 @@
 /** The rules of the unfinished-uploads list (renderer/src/features/unfinished/unfinished-rows.ts). */
 import { describe, expect, it } from 'vitest';
 import { MAX_ABORT_UPLOADS, type UnfinishedAbortOutcome, type UnfinishedUploadView } from '../../../../../electron/shared/ipc/unfinished-types.js';
-import { abandonedIds, ABORT_BATCH_SIZE, ageSeconds, inBatches, isRecent, isSelectable, rowId, selectableIds, tallyOutcomes } from '../../../../../renderer/src/features/unfinished/unfinished-rows.js';
+import { abandonedIds, ABORT_BATCH_SIZE, ageSeconds, inBatches, isRecent, isSelectable, rowId, selectableIds, storedBytes, tallyOutcomes } from '../../../../../renderer/src/features/unfinished/unfinished-rows.js';
 
 const NOW = Date.parse('2026-11-21T08:00:00Z');
 
@@ -44,6 +44,14 @@ describe('unfinished rows', () => {
   it('chooses as abandoned only selectable uploads older than a day', () => {
     const older = upload('older', '2026-11-10T00:00:00Z');
     expect(abandonedIds([OLD, YOUNG, HERE, older], new Map(), NOW)).toEqual([rowId(OLD), rowId(older)]);
+  });
+
+  it('adds up what the uploads hold only when the listing says it for every one', () => {
+    expect(storedBytes([{ ...OLD, parts: 2, bytes: 300 }, { ...YOUNG, parts: 0, bytes: 0 }, { ...HERE, parts: 1, bytes: 5 }])).toBe(305);
+    expect(storedBytes([{ ...OLD, parts: 0, bytes: 0 }])).toBe(0);
+    expect(storedBytes([OLD, YOUNG])).toBeUndefined();
+    expect(storedBytes([{ ...OLD, parts: 2, bytes: 300 }, YOUNG])).toBeUndefined();
+    expect(storedBytes([])).toBeUndefined();
   });
 
   it('splits a selection into batches in order, none larger than the contract allows', () => {
