@@ -60,8 +60,12 @@ const AUTH_PARAMS: Readonly<Record<SigningScheme, ReadonlySet<string>>> = {
  */
 const NEVER_SHOWN = /signature|security|token|secret|credential|password/i;
 
-/** A value that swallowed a signing parameter (a link whose `&` was lost): it may hold the token. */
-const HOLDS_CREDENTIAL = /(?:signature|security-token|credential)=/i;
+/**
+ * A value that swallowed a signing parameter, whole or in part: a link whose `&` was lost
+ * (`…&x=1security-token=T`), or whose parameter name was split by a stray `=` (`X-Amz-S=ecurity-Token=T`
+ * makes the name `X-Amz-S` and the value `ecurity-Token=T`). Either way it may hold the token.
+ */
+const HOLDS_CREDENTIAL = /(?:signature|security|token|secret|credential|password)[^=&]*=/i;
 
 const HIDDEN_VALUE = '(not shown: it holds a signing parameter; the link looks damaged)';
 

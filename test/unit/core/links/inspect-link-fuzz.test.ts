@@ -107,6 +107,13 @@ describe('inspectLink under hostile input', { timeout: FUZZ_TIMEOUT_MS }, () => 
     }
   });
 
+  it('… for valid links whose parameter names are split by a stray = (a CI run found X-Amz-S=ecurity-Token=T)', async () => {
+    for (const url of links) {
+      const query = url.indexOf('?');
+      for (let at = query + 1; at < url.length; at++) await holds(url.slice(0, at) + '=' + url.slice(at));
+    }
+  });
+
   it('verifies every undamaged link', async () => {
     for (const url of links) {
       const inspection = await inspectLink(url, undefined, deps);
