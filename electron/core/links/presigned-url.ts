@@ -11,7 +11,7 @@ import { DropsignError } from '../../shared/errors.js';
 import type { QueryParam, SigningScheme } from '../../shared/signing.js';
 import { parseCredentialScope } from '../local-bucket/auth/auth-params.js';
 import { parseCompactDateTime } from '../local-bucket/auth/request-time.js';
-import { OSS_V1_QUERY } from '../signing/oss-v1.js';
+import { OSS_V1_QUERY, OSS_V1_SUB_RESOURCES } from '../signing/oss-v1.js';
 import { OSS_V4_ALGORITHM, OSS_V4_QUERY } from '../signing/oss-v4.js';
 import { S3_V4_ALGORITHM, S3_V4_QUERY } from '../signing/s3-v4.js';
 import { addressingOf, type Addressing } from './presigned-url-addressing.js';
@@ -68,6 +68,23 @@ const NEVER_SHOWN = /signature|security|token|secret|credential|password/i;
 const HOLDS_CREDENTIAL = /(?:signature|security|token|secret|credential|password)[^=&]*=/i;
 
 const HIDDEN_VALUE = '(not shown: it holds a signing parameter; the link looks damaged)';
+
+/**
+ * What a query parameter's name looks like (`x-oss-process`, `response-content-disposition`, `versionId`,
+ * `callback-var`...).
+ */
+const PARAMETER_NAME = /^[A-Za-z0-9._~-]{1,64}$/;
+
+const HIDDEN_NAME = '(not shown: not a parameter of a link; the link looks damaged)';
+
+/**
+ * Whether a parameter can be shown by name: it looks like one, and it has a value or is a sub-resource
+ * that takes none (`uploads`, `acl`...). Anything else is a piece of something else, such as the rest of
+ * a security token cut in two by a stray `&` (`…Token&NeverShownEither`), and is not shown.
+ */
+function showableName(name: string, value: string | undefined): boolean {
+  return PARAMETER_NAME.test(name) && (value !== undefined || OSS_V1_SUB_RESOURCES.has(name));
+}
 
 /**
  * What an AccessKey ID looks like: OSS (`LTAI...`), STS (`STS.NT...`) and AWS (`AKIA...`) ids are letters,
@@ -211,5 +228,9 @@ export function otherSignedParameters(parts: PresignedUrlParts, isV1Signed: (nam
   return parts.query
     .filter((param) => !auth.has(param.name) && !NEVER_SHOWN.test(param.name))
     .filter((param) => parts.scheme !== 'oss-v1' || isV1Signed(param.name))
-    .map((param) => ({ name: param.name, value: HOLDS_CREDENTIAL.test(param.value ?? '') ? HIDDEN_VALUE : (param.value ?? '') }));
+    .map((param) =>
+      showableName(param.name, param.value)
+        ? { name: param.name, value: HOLDS_CREDENTIAL.test(param.value ?? '') ? HIDDEN_VALUE : (param.value ?? '') }
+        : { name: HIDDEN_NAME, value: HIDDEN_VALUE },
+    );
 }
