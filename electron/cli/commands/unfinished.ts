@@ -6,18 +6,18 @@
  */
 import { createProxyAgentProvider } from '../../core/net/proxy.js';
 import { createAgentPool } from '../../core/transfer/http/index.js';
+import { abortUnfinishedUploads } from '../../core/unfinished/abort-uploads.js';
 import { locallyResumableUploadIds } from '../../core/unfinished/local-checkpoints.js';
 import type { UnfinishedTarget, UnfinishedUpload } from '../../core/unfinished/unfinished-types.js';
 import {
   abortUnfinishedUpload,
-  isRepeatingRefusal,
   listUnfinishedUploads,
   MAX_LISTED_UPLOADS,
   withStoredParts,
   type UnfinishedListing,
   type UnfinishedOptions,
 } from '../../core/unfinished/unfinished-uploads.js';
-import { DropsignError, toErrorInfo, type ErrorInfo } from '../../shared/errors.js';
+import { DropsignError } from '../../shared/errors.js';
 import { DESTINATION_FLAGS, DESTINATION_USAGE, resolveDestinationFromFlags } from '../destination-flags.js';
 import { parseDurationSeconds } from '../duration.js';
 import { refuseCredentialFlags } from '../env-credentials.js';
@@ -186,31 +186,21 @@ async function abortMany(
 ): Promise<ExitCode> {
   const chosen = listed.filter((u) => !u.resumableHere);
   const kept = listed.filter((u) => u.resumableHere);
-  const aborted: Listed[] = [];
-  const gone: Listed[] = [];
-  const failed: { upload: Listed; error: ErrorInfo }[] = [];
-  if (!mode.dryRun) {
-    // One at a time: aborts are cheap, and a refusal (no permission) is then reported once, not a thousand times.
-    for (const upload of chosen) {
-      try {
-        ((await abortUnfinishedUpload(target, upload, options)) === 'aborted' ? aborted : gone).push(upload);
-      } catch (error) {
-        failed.push({ upload, error: toErrorInfo(error) });
-        if (failed.length === 1 && chosen.length > 1 && isRepeatingRefusal(toErrorInfo(error).code)) break;
-      }
-    }
-  }
+  const run = mode.dryRun ? { outcomes: [], stopped: false } : await abortUnfinishedUploads(target, chosen, options);
+  const aborted = run.outcomes.filter((u) => u.outcome === 'aborted');
+  const gone = run.outcomes.filter((u) => u.outcome === 'already-gone');
+  const failed = run.outcomes.filter((u) => u.outcome === 'failed');
   const younger = listing.uploads.length - listed.length;
   if (mode.json) {
-    io.out(`${JSON.stringify({ dryRun: mode.dryRun, wouldAbort: mode.dryRun ? chosen : undefined, aborted, alreadyGone: gone, keptResumableHere: kept, keptYounger: younger, failed: failed.map((f) => ({ ...f.upload, error: f.error })), complete: listing.complete })}\n`);
+    io.out(`${JSON.stringify({ dryRun: mode.dryRun, wouldAbort: mode.dryRun ? chosen : undefined, aborted, alreadyGone: gone, keptResumableHere: kept, keptYounger: younger, failed, skipped: run.outcomes.filter((u) => u.outcome === 'skipped').length, complete: listing.complete })}\n`);
   } else {
     const lines: string[] = [];
     if (mode.dryRun) lines.push(chosen.length === 0 ? 'Nothing to abort.' : `Would abort ${chosen.length}:`, ...chosen.map((u) => `  ${u.key}  (${u.uploadId}, ${describeAge(u.ageSeconds)} old)`));
     else lines.push(`Aborted ${aborted.length} unfinished upload${aborted.length === 1 ? '' : 's'}${gone.length > 0 ? `; ${gone.length} had finished or gone meanwhile` : ''}.`);
     if (younger > 0) lines.push(`Left ${younger} started less than ${describeAge(mode.minAgeSeconds)} ago (they may be running elsewhere; --older-than changes this).`);
     if (kept.length > 0) lines.push(`Left ${kept.length} that a queue on this machine will resume: cancel them there.`);
-    for (const { upload, error } of failed) lines.push(`FAILED ${upload.key} (${upload.uploadId}): ${error.message} [${error.code}]`, `  What to do: ${error.hint}`);
-    if (failed.length > 0 && failed.length + aborted.length + gone.length < chosen.length) lines.push('Stopped after that refusal: the others would be refused the same way.');
+    for (const upload of failed) lines.push(`FAILED ${upload.key} (${upload.uploadId}): ${upload.error.message} [${upload.error.code}]`, `  What to do: ${upload.error.hint}`);
+    if (run.stopped) lines.push('Stopped after that refusal: the others would be refused the same way.');
     io.out(`${lines.join('\n')}\n`);
   }
   return failed.length > 0 ? 1 : 0;

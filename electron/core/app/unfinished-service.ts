@@ -10,10 +10,9 @@
  * Asked `withSizes`, the listing also says what each upload holds (ListParts, a few at a time), unless it
  * lists more than MAX_SIZED_UPLOADS: then it says the sizes were left out (see there why).
  */
-import { DropsignError, toErrorInfo } from '../../shared/errors.js';
+import { DropsignError } from '../../shared/errors.js';
 import {
   MAX_SIZED_UPLOADS,
-  type UnfinishedAbortOutcome,
   type UnfinishedAbortRequest,
   type UnfinishedAbortResult,
   type UnfinishedListing,
@@ -24,12 +23,11 @@ import { endpointUrl } from '../profiles/profile-endpoint.js';
 import { resolveProfile } from '../profiles/resolve-profile.js';
 import type { AgentProvider } from '../transfer/http/index.js';
 import { locallyResumableUploadIds } from '../unfinished/local-checkpoints.js';
+import { abortUnfinishedUploads } from '../unfinished/abort-uploads.js';
 import type { UnfinishedTarget } from '../unfinished/unfinished-types.js';
-import { abortUnfinishedUpload, isRepeatingRefusal, listUnfinishedUploads, withStoredParts, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
+import { listUnfinishedUploads, withStoredParts, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
 import type { AppContext } from './app-context.js';
 
-/** Why 4: as many aborts at once as the engine sends parts; each is one small request, so more gains little. */
-const ABORTS_AT_ONCE = 4;
 
 /** What the channels use beyond the app context. */
 export interface UnfinishedDeps {
@@ -82,34 +80,12 @@ async function refuseResumable(appDataDir: string, uploads: readonly UnfinishedU
 }
 
 /**
- * `unfinished:abort`: each named upload, in turn, with its outcome. The first goes alone, so a refusal
- * that would repeat (a wrong secret) is met once; the rest go {@link ABORTS_AT_ONCE} at a time, and
- * stop at such a refusal (the uploads not yet tried are `skipped`).
+ * `unfinished:abort`: each named upload with its outcome (core/unfinished/abort-uploads.ts: a repeating
+ * refusal stops the run, the rest being `skipped`).
  */
 export async function abortUnfinished(deps: UnfinishedDeps, request: UnfinishedAbortRequest): Promise<UnfinishedAbortResult> {
   await refuseResumable(deps.context.appDataDir, request.uploads);
   const { target } = await targetFor(deps.context, request.profile);
-  const options = optionsOf(deps);
   const uploads = request.uploads.map((upload) => ({ key: upload.key, uploadId: upload.uploadId }));
-  const outcomes = new Map<number, UnfinishedAbortOutcome>();
-  let stopped = false;
-  let next = 0;
-  const abortNext = async (): Promise<void> => {
-    const index = next++;
-    const upload = uploads[index];
-    if (upload === undefined) return;
-    try {
-      outcomes.set(index, { ...upload, outcome: await abortUnfinishedUpload(target, upload, options) });
-    } catch (error) {
-      const info = toErrorInfo(error);
-      outcomes.set(index, { ...upload, outcome: 'failed', error: info });
-      if (isRepeatingRefusal(info.code)) stopped = true;
-    }
-  };
-  await abortNext();
-  const worker = async (): Promise<void> => {
-    while (!stopped && next < uploads.length) await abortNext();
-  };
-  await Promise.all(Array.from({ length: ABORTS_AT_ONCE }, worker));
-  return { outcomes: uploads.map((upload, index) => outcomes.get(index) ?? { ...upload, outcome: 'skipped' }), stopped };
+  return abortUnfinishedUploads(target, uploads, optionsOf(deps));
 }

@@ -4,14 +4,10 @@
  * (another machine, a deleted app data folder, a killed tool) can no longer see them.
  */
 import type { AddressingStyle, Credentials, SigningScheme } from '../../shared/signing.js';
+import type { ListedUpload } from '../transfer/http/multipart-xml.js';
 
-/** One upload in progress on the server. */
-export interface UnfinishedUpload {
-  readonly key: string;
-  readonly uploadId: string;
-  /** When it was initiated (ISO 8601, UTC). */
-  readonly initiatedAt: string;
-}
+/** One upload in progress on the server: key, upload id and when it was initiated, as the server lists it. */
+export type UnfinishedUpload = ListedUpload;
 
 /** The bucket to look in, and how to sign for it. */
 export interface UnfinishedTarget {

@@ -4,15 +4,14 @@
  * not with an SDK, for the same reason as the transfer engine's HTTP layer: one signer, one proxy and TLS
  * path, and typed errors that never quote a signed URL.
  */
-import { DropsignError, type ErrorCode } from '../../shared/errors.js';
+import { DropsignError } from '../../shared/errors.js';
 import type { HttpMethod, QueryParam } from '../../shared/signing.js';
 import { presign } from '../signing/presign.js';
 import { attemptErrorInfo } from '../transfer/attempt-failure.js';
 import type { AgentProvider } from '../transfer/http/http-agent.js';
 import { answerFailure, isSuccess, sendRequest, type HttpAnswer } from '../transfer/http/send-request.js';
-import { parseListPartsPage } from '../transfer/http/multipart-xml.js';
+import { parseListPartsPage, parseListUploadsPage } from '../transfer/http/multipart-xml.js';
 import { DEFAULT_STALL_MS, MAX_LIST_PARTS_PAGE } from '../transfer/http/oss-object-api.js';
-import { parseListUploadsPage } from './list-uploads-xml.js';
 import type { UnfinishedTarget, UnfinishedUpload } from './unfinished-types.js';
 
 /**
@@ -202,27 +201,4 @@ export async function abortUnfinishedUpload(target: UnfinishedTarget, upload: Pi
     if (error instanceof DropsignError && error.details?.['serverCode'] === 'NoSuchUpload') return 'already-gone';
     throw error;
   }
-}
-
-/**
- * Refusals that would repeat for every other upload of the same bucket (credentials, permissions, the
- * clock, the bucket itself, the way to it): after one, aborting the rest is pointless. A network error or
- * a server's 5xx may be one upload's bad luck, so those do not count.
- */
-const REPEATING_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'access-denied',
-  'invalid-credentials',
-  'invalid-access-key',
-  'credentials-expired',
-  'signature-mismatch',
-  'clock-skew',
-  'no-such-bucket',
-  'wrong-region',
-  'tls-error',
-  'proxy-failed',
-]);
-
-/** True for an error that every other abort in the same bucket would meet too (see above). */
-export function isRepeatingRefusal(code: ErrorCode): boolean {
-  return REPEATING_REFUSALS.has(code);
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedLocalBucket, type EmbeddedLocalBucket } from '../../../electron/core/local-bucket/index.js';
-import { runDropsign, type CliRun } from '../../helpers/run-dropsign.js';
+import { linkCli } from './link-cli.js';
 
 let root = '';
 let dataDir = '';
@@ -29,15 +29,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** Runs `dropsign link ARGS` in the work directory; no run may print the local bucket's secret. */
-async function link(...args: string[]): Promise<CliRun> {
-  const run = await runDropsign(['link', ...args], { cwd: work, env: { PATH: process.env['PATH'] ?? '', HOME: root, DROPSIGN_DATA_DIR: dataDir } });
-  expect(run.stdout + run.stderr).not.toContain(bucket.accessKeySecret);
-  return run;
-}
-
-/** `--profile local` at the port this bucket got. */
-const local = (): string[] => ['--profile', 'local', '--endpoint', bucket.handle.endpoint];
+const { link, local } = linkCli(() => ({ bucket, root, work, dataDir }));
 
 /** The link data a page carries (its JSON block). */
 interface PageConfig {

@@ -1,6 +1,7 @@
 /**
- * The XML of multipart uploads, as OSS and S3 write it: the InitiateMultipartUpload, ListParts and
- * CompleteMultipartUpload answers we parse, and the CompleteMultipartUpload request body we build.
+ * The XML of multipart uploads, as OSS and S3 write it: the InitiateMultipartUpload, ListParts,
+ * ListMultipartUploads and CompleteMultipartUpload answers we parse, and the CompleteMultipartUpload
+ * request body we build.
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { ListedPart } from '../object-api.js';
@@ -10,8 +11,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   // Upload ids and ETags look like numbers at times but are text; numbers are converted where meant.
   parseTagValue: false,
-  // `<Part>` repeats; one part must still come out as a list.
-  isArray: (name) => name === 'Part',
+  // `<Part>` and `<Upload>` repeat; one must still come out as a list.
+  isArray: (name) => name === 'Part' || name === 'Upload',
 });
 
 function parse(body: string): Record<string, unknown> | undefined {
@@ -77,6 +78,61 @@ export function parseListPartsPage(body: string): ListPartsPage | undefined {
     parts,
     isTruncated: text(result, 'IsTruncated')?.toLowerCase() === 'true',
     nextMarker: count(result, 'NextPartNumberMarker'),
+  };
+}
+
+/** One upload in progress, as ListMultipartUploads lists it. */
+export interface ListedUpload {
+  readonly key: string;
+  readonly uploadId: string;
+  /** When it was initiated (ISO 8601, UTC). */
+  readonly initiatedAt: string;
+}
+
+/** One page of a ListMultipartUploads answer. */
+export interface ListUploadsPage {
+  readonly uploads: readonly ListedUpload[];
+  readonly isTruncated: boolean;
+  readonly nextKeyMarker: string;
+  readonly nextUploadIdMarker: string;
+}
+
+/**
+ * Decodes a value of an `encoding-type=url` answer, which keys and markers come in when asked (so any key
+ * survives XML 1.0); S3 may write a space as `+`, a literal `+` always comes as `%2B`.
+ */
+function urlDecoded(value: string, encoded: boolean): string | undefined {
+  if (!encoded) return value;
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses a `<ListMultipartUploadsResult>` page; undefined when the body is not one or an upload is malformed. */
+export function parseListUploadsPage(body: string): ListUploadsPage | undefined {
+  const result = element(parse(body), 'ListMultipartUploadsResult');
+  if (result === undefined) return undefined;
+  const encoded = text(result, 'EncodingType')?.toLowerCase() === 'url';
+  const rawUploads = result['Upload'] ?? [];
+  if (!Array.isArray(rawUploads)) return undefined;
+  const uploads: ListedUpload[] = [];
+  for (const raw of rawUploads as unknown[]) {
+    const node = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : undefined;
+    const key = urlDecoded(text(node, 'Key') ?? '', encoded);
+    const uploadId = text(node, 'UploadId');
+    const initiated = Date.parse(text(node, 'Initiated') ?? '');
+    if (key === undefined || key === '' || uploadId === undefined || uploadId === '' || Number.isNaN(initiated)) return undefined;
+    uploads.push({ key, uploadId, initiatedAt: new Date(initiated).toISOString() });
+  }
+  const nextKeyMarker = urlDecoded(text(result, 'NextKeyMarker') ?? '', encoded);
+  if (nextKeyMarker === undefined) return undefined;
+  return {
+    uploads,
+    isTruncated: text(result, 'IsTruncated')?.toLowerCase() === 'true',
+    nextKeyMarker,
+    nextUploadIdMarker: text(result, 'NextUploadIdMarker') ?? '',
   };
 }
 

@@ -4,6 +4,7 @@ import {
   parseCompleteResult,
   parseInitiateResult,
   parseListPartsPage,
+  parseListUploadsPage,
   unquoteEtag,
 } from '../../../../../electron/core/transfer/http/multipart-xml.js';
 
@@ -95,5 +96,53 @@ describe('unquoteEtag', () => {
     expect(unquoteEtag('ABC')).toBe('ABC');
     expect(unquoteEtag('W/"ABC"')).toBe('W/"ABC"');
     expect(unquoteEtag('"')).toBe('"');
+  });
+});
+
+const uploadsPage = (inner: string): string => `<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult><Bucket>b</Bucket>${inner}</ListMultipartUploadsResult>`;
+const listedUpload = (key: string, id: string, initiated = '2026-11-20T08:00:00.000Z'): string =>
+  `<Upload><Key>${key}</Key><UploadId>${id}</UploadId><StorageClass>Standard</StorageClass><Initiated>${initiated}</Initiated></Upload>`;
+
+describe('parseListUploadsPage', () => {
+  it('reads the uploads and the next markers, decoding url-encoded keys (a space may come as +)', () => {
+    const body = uploadsPage(
+      `<EncodingType>url</EncodingType><IsTruncated>true</IsTruncated><NextKeyMarker>a%2Bb%20c</NextKeyMarker><NextUploadIdMarker>0042</NextUploadIdMarker>` +
+        listedUpload('%E7%8C%AB+1%2B1.bin', '0001') +
+        listedUpload('a%2Bb%20c', '0042', '2026-11-21T09:30:00Z'),
+    );
+    expect(parseListUploadsPage(body)).toEqual({
+      uploads: [
+        { key: '猫 1+1.bin', uploadId: '0001', initiatedAt: '2026-11-20T08:00:00.000Z' },
+        { key: 'a+b c', uploadId: '0042', initiatedAt: '2026-11-21T09:30:00.000Z' },
+      ],
+      isTruncated: true,
+      nextKeyMarker: 'a+b c',
+      nextUploadIdMarker: '0042',
+    });
+  });
+
+  it('reads one upload as a list, and an empty answer as none', () => {
+    expect(parseListUploadsPage(uploadsPage(`<IsTruncated>false</IsTruncated>${listedUpload('k', '00123')}`))?.uploads).toEqual([
+      { key: 'k', uploadId: '00123', initiatedAt: '2026-11-20T08:00:00.000Z' },
+    ]);
+    expect(parseListUploadsPage(uploadsPage('<IsTruncated>false</IsTruncated><NextKeyMarker></NextKeyMarker>'))).toEqual({
+      uploads: [],
+      isTruncated: false,
+      nextKeyMarker: '',
+      nextUploadIdMarker: '',
+    });
+  });
+
+  it('refuses what is not a usable listing: another document, an upload without id or date, a bad encoding', () => {
+    for (const body of [
+      '<html>proxy login</html>',
+      '<Error><Code>AccessDenied</Code></Error>',
+      uploadsPage(listedUpload('k', '')),
+      uploadsPage(listedUpload('k', 'id', 'yesterday')),
+      uploadsPage(`<EncodingType>url</EncodingType>${listedUpload('%E0%A4', 'id')}`),
+      'not xml <<<',
+    ]) {
+      expect(parseListUploadsPage(body)).toBeUndefined();
+    }
   });
 });
