@@ -7,7 +7,12 @@ import type { CliIo, ExitCode } from './io.js';
 import { redactError } from './redact.js';
 import { reportError } from './report-error.js';
 
+/** `error` scrubbed of `secrets` and of the environment's secrets, for output other than the error line. */
+export function redactProfileError(error: unknown, io: CliIo, secrets: readonly string[]): unknown {
+  return redactError(error, [...secrets, ...secretEnvValues(io.env)]);
+}
+
 /** Prints `error` (scrubbed of `secrets` and of the environment's secrets) and returns the exit status. */
 export function reportProfileError(error: unknown, io: CliIo, secrets: readonly string[]): ExitCode {
-  return reportError(redactError(error, [...secrets, ...secretEnvValues(io.env)]), io);
+  return reportError(redactProfileError(error, io, secrets), io);
 }

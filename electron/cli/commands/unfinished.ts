@@ -17,7 +17,7 @@ import {
   type UnfinishedListing,
   type UnfinishedOptions,
 } from '../../core/unfinished/unfinished-uploads.js';
-import { DropsignError } from '../../shared/errors.js';
+import { DropsignError, toErrorInfo } from '../../shared/errors.js';
 import { DESTINATION_FLAGS, DESTINATION_USAGE, resolveDestinationFromFlags } from '../destination-flags.js';
 import { parseDurationSeconds } from '../duration.js';
 import { refuseCredentialFlags } from '../env-credentials.js';
@@ -25,7 +25,7 @@ import type { CliCommand, CliIo, ExitCode } from '../io.js';
 import { parseCommandLine } from '../parse-args.js';
 import { formatSize } from '../size-flag.js';
 import { DEFAULT_PROFILE_CLI_DEPS, dataDirFor, openProfileCli, type ProfileCli, type ProfileCliDeps } from '../profile-cli-context.js';
-import { reportProfileError } from '../profile-error-report.js';
+import { redactProfileError, reportProfileError } from '../profile-error-report.js';
 import { table } from './link-common.js';
 
 /**
@@ -46,7 +46,8 @@ on OSS and S3) until someone aborts them. list shows them, by key; abort deletes
 Options:
   --prefix P              only keys starting with P
   --older-than D          only uploads started longer ago than D (90s, 15m, 12h, 7d)
-  --sizes                 list: also the parts each holds and their bytes (one more request per upload)
+  --sizes                 list: also the parts each holds and their bytes (one more request per upload;
+                          if the server refuses one, the list comes without sizes and the exit status is 1)
   --key KEY --upload-id ID
                           abort exactly this upload, whatever its age
   --dry-run               say what abort would delete, delete nothing
@@ -80,6 +81,34 @@ interface Listed extends UnfinishedUpload {
   readonly resumableHere: boolean;
   readonly parts?: number;
   readonly bytes?: number;
+}
+
+/**
+ * `list --sizes`: the listing with what each upload holds. When the server refuses a request for that (a
+ * policy may allow listing uploads but not their parts), the listing stands without the sizes, with why,
+ * and the exit status is 1 whatever the error: the run did what it could and failed at one part of it.
+ */
+async function reportSized(
+  target: UnfinishedTarget,
+  listing: UnfinishedListing,
+  listed: readonly Listed[],
+  options: UnfinishedOptions,
+  io: CliIo,
+  cli: ProfileCli,
+  mode: { readonly bucket: string; readonly json: boolean },
+): Promise<ExitCode> {
+  let sized: readonly Listed[];
+  try {
+    sized = await withStoredParts(target, listed, options);
+  } catch (error) {
+    if (!(error instanceof DropsignError)) throw error;
+    report(listing, listed, mode.bucket, io, mode.json, redactProfileError(error, io, cli.seenSecrets));
+    if (mode.json) return 1;
+    io.err('dropsign: what each upload holds could not be looked up; the list above is complete without it.\n');
+    reportProfileError(error, io, cli.seenSecrets);
+    return 1;
+  }
+  return report(listing, sized, mode.bucket, io, mode.json);
 }
 
 /** `2026-11-21 08:00` from ISO text. */
@@ -139,7 +168,7 @@ async function run(args: readonly string[], io: CliIo, cli: ProfileCli): Promise
       .filter((upload) => upload.ageSeconds >= minAgeSeconds);
     if (action === 'list') {
       if (flags.sizes !== true) return report(listing, listed, resolved.bucket, io, flags.json === true);
-      return report(listing, await withStoredParts(target, listed, options), resolved.bucket, io, flags.json === true);
+      return await reportSized(target, listing, listed, options, io, cli, { bucket: resolved.bucket, json: flags.json === true });
     }
     if (flags.sizes === true) throw new DropsignError('invalid-argument', '--sizes goes with list.', 'List with sizes first: dropsign unfinished list --sizes.');
     return await abortMany(target, listing, listed, options, io, { dryRun: flags['dry-run'] === true, json: flags.json === true, minAgeSeconds });
@@ -148,9 +177,13 @@ async function run(args: readonly string[], io: CliIo, cli: ProfileCli): Promise
   }
 }
 
-function report(listing: UnfinishedListing, listed: readonly Listed[], bucket: string, io: CliIo, json: boolean): ExitCode {
+/**
+ * Prints the listing. `sizesError`: why the sizes asked for are missing (JSON says it as `sizesError`; the
+ * text form leaves the error line to the caller).
+ */
+function report(listing: UnfinishedListing, listed: readonly Listed[], bucket: string, io: CliIo, json: boolean, sizesError?: unknown): ExitCode {
   if (json) {
-    io.out(`${JSON.stringify({ bucket, uploads: listed, complete: listing.complete })}\n`);
+    io.out(`${JSON.stringify({ bucket, uploads: listed, complete: listing.complete, ...(sizesError === undefined ? {} : { sizesError: toErrorInfo(sizesError) }) })}\n`);
     return 0;
   }
   if (listed.length === 0) {

@@ -8,7 +8,8 @@
  * refused whole, before anything is deleted.
  *
  * Asked `withSizes`, the listing also says what each upload holds (ListParts, a few at a time), unless it
- * lists more than MAX_SIZED_UPLOADS: then it says the sizes were left out (see there why).
+ * lists more than MAX_SIZED_UPLOADS (see there why) or the server refuses a ListParts: then it comes
+ * without sizes and says why (`sizesMissing`).
  */
 import { DropsignError } from '../../shared/errors.js';
 import {
@@ -61,8 +62,14 @@ export async function listUnfinished(deps: UnfinishedDeps, request: UnfinishedLi
   const uploads = listing.uploads.map((upload) => ({ key: upload.key, uploadId: upload.uploadId, initiatedAt: upload.initiatedAt, resumableHere: resumable.has(upload.uploadId) }));
   const found = { profile, bucket: target.bucket, complete: listing.complete };
   if (request.withSizes !== true) return { ...found, uploads };
-  if (uploads.length > MAX_SIZED_UPLOADS) return { ...found, uploads, sizesOmitted: true };
-  return { ...found, uploads: await withStoredParts(target, uploads, options) };
+  if (uploads.length > MAX_SIZED_UPLOADS) return { ...found, uploads, sizesMissing: { reason: 'too-many' } };
+  try {
+    return { ...found, uploads: await withStoredParts(target, uploads, options) };
+  } catch (error) {
+    // The listing stands without the sizes: losing it to one refused ListParts would hide what can be aborted.
+    if (!(error instanceof DropsignError)) throw error;
+    return { ...found, uploads, sizesMissing: { reason: 'refused', error: error.toInfo() } };
+  }
 }
 
 /** Refuses the request when it names an upload a local queue will resume (see the module comment). */

@@ -16,7 +16,7 @@ export const MAX_ABORT_UPLOADS = 1000;
 
 /**
  * The most uploads `unfinished:list` says the sizes of (`withSizes`); with more listed, it leaves the
- * sizes out and says so (`sizesOmitted`). Why 1,000: each upload costs one more request (ListParts, four
+ * sizes out and says so (`sizesMissing`). Why 1,000: each upload costs one more request (ListParts, four
  * at a time), so a thousand against a distant bucket (100-200 ms a round trip) is up to about a minute,
  * as long as the page should keep someone waiting on one answer with no progress; a full listing
  * (10,000) would be many minutes and 10,000 billed requests. A key prefix narrows the list below it.
@@ -61,12 +61,16 @@ export interface UnfinishedListing {
   readonly uploads: readonly UnfinishedUploadView[];
   /** False when the listing stopped at its cap (10,000 uploads) with more on the server. */
   readonly complete: boolean;
-  /**
-   * Present when sizes were asked for and left out: more than {@link MAX_SIZED_UPLOADS} uploads were
-   * listed, so no upload has `parts` or `bytes`.
-   */
-  readonly sizesOmitted?: true;
+  /** Present when sizes were asked for and are absent: no upload then has `parts` or `bytes`. */
+  readonly sizesMissing?: SizesMissing;
 }
+
+/**
+ * Why a listing asked for sizes has none. `too-many`: more than {@link MAX_SIZED_UPLOADS} uploads were
+ * listed. `refused`: the server refused or failed a request for an upload's parts (a policy may allow
+ * listing uploads but not their parts); the listing itself is whole, and `error` says what happened.
+ */
+export type SizesMissing = { readonly reason: 'too-many' } | { readonly reason: 'refused'; readonly error: ErrorInfo };
 
 /** An upload to abort, as the listing named it. */
 export interface UnfinishedUploadRef {

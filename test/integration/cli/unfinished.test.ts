@@ -12,6 +12,7 @@ import { presign } from '../../../electron/core/signing/presign.js';
 import { CheckpointStore } from '../../../electron/core/transfer/engine/checkpoint-store.js';
 import type { HttpMethod } from '../../../electron/shared/signing.js';
 import { runDropsign, type CliRun } from '../../helpers/run-dropsign.js';
+import { LIST_PARTS_REFUSAL, refuseListParts } from '../../helpers/refuse-list-parts.js';
 import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, startHarness, type Harness } from '../local-bucket/harness.js';
 
 let h: Harness;
@@ -27,17 +28,17 @@ afterAll(async () => {
 
 const dataDir = (): string => path.join(work, 'state');
 
-function unfinished(args: readonly string[], secret = ACCESS_KEY_SECRET): Promise<CliRun> {
-  return runDropsign(['unfinished', ...args, '--no-profile', '--endpoint', h.endpoint, '--style', 'path', '--bucket', 'photos', '--region', 'cn-hangzhou'], {
+function unfinished(args: readonly string[], secret = ACCESS_KEY_SECRET, endpoint = h.endpoint): Promise<CliRun> {
+  return runDropsign(['unfinished', ...args, '--no-profile', '--endpoint', endpoint, '--style', 'path', '--bucket', 'photos', '--region', 'cn-hangzhou'], {
     env: { PATH: process.env['PATH'] ?? '', OSS_ACCESS_KEY_ID: ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET: secret, DROPSIGN_DATA_DIR: dataDir() },
   });
 }
 
-/** One signed request to the bucket, as another tool would make it. */
-async function call(method: HttpMethod, key: string, query: { name: string; value?: string }[], body?: Buffer): Promise<string> {
+/** One signed request to the bucket (at `endpoint`), as another tool would make it. */
+async function call(method: HttpMethod, key: string, query: { name: string; value?: string }[], body?: Buffer, endpoint = h.endpoint): Promise<string> {
   const { url } = presign(
     { accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET },
-    { scheme: 'oss-v4', method, endpoint: h.endpoint, style: 'path', bucket: 'photos', key, region: 'cn-hangzhou', expiresInSeconds: 60, query },
+    { scheme: 'oss-v4', method, endpoint, style: 'path', bucket: 'photos', key, region: 'cn-hangzhou', expiresInSeconds: 60, query },
     { now: Date.now },
   );
   const response = await fetch(url, { method, ...(body === undefined ? {} : { body }) });
@@ -45,8 +46,8 @@ async function call(method: HttpMethod, key: string, query: { name: string; valu
   return response.text();
 }
 
-async function initiate(key: string): Promise<string> {
-  const xml = await call('POST', key, [{ name: 'uploads' }]);
+async function initiate(key: string, endpoint = h.endpoint): Promise<string> {
+  const xml = await call('POST', key, [{ name: 'uploads' }], undefined, endpoint);
   return /<UploadId>([^<]+)<\/UploadId>/.exec(xml)?.[1] ?? '';
 }
 
@@ -134,6 +135,35 @@ describe('dropsign unfinished', () => {
       const run = await unfinished(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/\[(invalid-argument|invalid-expiry)\]/);
+    }
+  });
+
+  it('lists without sizes, saying why and exiting 1, when the server refuses to list an upload\'s parts', async () => {
+    const refusing = await startHarness({ authenticate: refuseListParts, region: 'cn-hangzhou', faults: {} });
+    try {
+      const first = await initiate('a/first.bin', refusing.endpoint);
+      const second = await initiate('b/second.bin', refusing.endpoint);
+
+      const json = await unfinished(['list', '--sizes', '--json'], ACCESS_KEY_SECRET, refusing.endpoint);
+      expect(json.code, json.stderr).toBe(1);
+      const answer = JSON.parse(json.stdout) as { uploads: Record<string, unknown>[]; complete: boolean; sizesError: { code: string; message: string; hint: string } };
+      expect(answer.uploads.map((u) => u['uploadId'])).toEqual([first, second]);
+      expect(answer.uploads.some((u) => 'parts' in u || 'bytes' in u)).toBe(false);
+      expect(answer.complete).toBe(true);
+      expect(answer.sizesError).toMatchObject({ code: 'access-denied', message: expect.stringContaining(LIST_PARTS_REFUSAL), hint: expect.any(String) });
+
+      const text = await unfinished(['list', '--sizes'], ACCESS_KEY_SECRET, refusing.endpoint);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain('2 unfinished uploads.');
+      expect(text.stdout).not.toContain('PARTS');
+      expect(text.stderr).toContain('what each upload holds could not be looked up; the list above is complete without it.');
+      expect(text.stderr).toContain('[access-denied]');
+      expect(text.stdout + text.stderr).not.toContain(ACCESS_KEY_SECRET);
+
+      // Without --sizes nothing is refused.
+      expect((await unfinished(['list'], ACCESS_KEY_SECRET, refusing.endpoint)).code).toBe(0);
+    } finally {
+      await refusing.close();
     }
   });
 });

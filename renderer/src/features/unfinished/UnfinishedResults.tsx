@@ -1,7 +1,7 @@
 /**
  * What a listing of unfinished uploads found, and aborting some of them: a summary (with what the uploads
  * hold together, when the listing says; a warning when the listing stopped at its cap, and a note when the
- * sizes asked for were left out), the selection tools ("Select those older than a day", clear, "Abort
+ * sizes asked for were left out or refused), the selection tools ("Select those older than a day", clear, "Abort
  * selected"), the table, "Show more" for long lists, the confirmation that says how many and that their
  * parts are deleted for good, then how the run went (a live region) and each upload's outcome in its row.
  * Uploads a queue on this machine will resume cannot be chosen.
@@ -93,12 +93,13 @@ export function UnfinishedResults({ listing, prefix, nowMs, aborts }: Unfinished
           <p>{t('incomplete.body')}</p>
         </div>
       )}
-      {listing.sizesOmitted === true && (
+      {listing.sizesMissing?.reason === 'too-many' && (
         <div className="callout unfinished-sizes-omitted" data-testid="unfinished-sizes-omitted">
           <p className="callout-title">{t('sizesOmitted.title')}</p>
           <p>{t('sizesOmitted.body', { max: MAX_SIZED_UPLOADS })}</p>
         </div>
       )}
+      {listing.sizesMissing?.reason === 'refused' && <HostErrorNote error={listing.sizesMissing.error} title={t('sizesRefused.title')} testId="unfinished-sizes-refused" />}
       <div className="toolbar unfinished-selection">
         <span className="unfinished-count" data-testid="unfinished-selected">
           {count === 0 ? t('selection.none') : t('selection.count', { count })}

@@ -2,7 +2,8 @@
  * The unfinished-upload channels through the app services, against the embedded local bucket (started
  * in-process on a free port, checking every signature): the listing finds the multipart uploads nobody
  * finished and marks those a queue on this machine will resume, and says what each holds when asked (up
- * to its bound, beyond which it says the sizes were left out); aborting deletes the chosen ones, says
+ * to its bound, beyond which it says the sizes were left out, and without them, saying why, when the
+ * server refuses to list an upload's parts); aborting deletes the chosen ones, says
  * which were already gone, refuses (whole) a request naming a locally resumable upload, stops at a
  * refusal that would repeat, and explains a wrong secret without showing it.
  */
@@ -13,6 +14,8 @@ import { presign } from '../../../../electron/core/signing/presign.js';
 import { CheckpointStore } from '../../../../electron/core/transfer/engine/checkpoint-store.js';
 import { MAX_ABORT_UPLOADS, MAX_SIZED_UPLOADS } from '../../../../electron/shared/ipc/unfinished-types.js';
 import type { HttpMethod, QueryParam } from '../../../../electron/shared/signing.js';
+import { LIST_PARTS_REFUSAL, refuseListParts } from '../../../helpers/refuse-list-parts.js';
+import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, startHarness } from '../../../integration/local-bucket/harness.js';
 import { okValue, servicesFixture, type ServicesFixture } from './services-fixture.js';
 
 const WRONG_SECRET = 'Not+The/Local=Secret';
@@ -62,11 +65,11 @@ async function keepCheckpoint(dataDir: string, dir: readonly string[], uploadId:
   await store.close();
 }
 
-/** Saves profile `name` for the local bucket at `endpoint`, with `secret`. */
-async function saveLocalBucketProfile(services: ServicesFixture['services'], name: string, endpoint: string, accessKeyId: string, secret: string): Promise<void> {
+/** Saves profile `name` for `bucket` of the local bucket at `endpoint`, with `secret`. */
+async function saveLocalBucketProfile(services: ServicesFixture['services'], name: string, endpoint: string, accessKeyId: string, secret: string, bucket = 'dropsign'): Promise<void> {
   await okValue(
     services.invoke('profiles:save', [
-      { profile: { name, provider: 'oss', region: 'cn-hangzhou', endpoint: { kind: 'custom', url: endpoint }, style: 'path', bucket: 'dropsign', accessKeyId }, secret: { accessKeySecret: secret } },
+      { profile: { name, provider: 'oss', region: 'cn-hangzhou', endpoint: { kind: 'custom', url: endpoint }, style: 'path', bucket, accessKeyId }, secret: { accessKeySecret: secret } },
     ]),
   );
 }
@@ -112,13 +115,13 @@ describe('unfinished:list', () => {
       ['videos/empty.mov', 0, 0],
       ['videos/started.mov', 2, 300 * 1024 + 5],
     ]);
-    expect(sized).not.toHaveProperty('sizesOmitted');
+    expect(sized).not.toHaveProperty('sizesMissing');
 
     for (const request of [{ profile: 'local' }, { profile: 'local', withSizes: false }]) {
       const plain = await okValue(fx.services.invoke('unfinished:list', [request]));
       expect(plain.uploads).toHaveLength(2);
       for (const upload of plain.uploads) expect(Object.keys(upload).sort()).toEqual(['initiatedAt', 'key', 'resumableHere', 'uploadId']);
-      expect(plain).not.toHaveProperty('sizesOmitted');
+      expect(plain).not.toHaveProperty('sizesMissing');
     }
   });
 
@@ -131,14 +134,40 @@ describe('unfinished:list', () => {
     const atTheBound = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'local', withSizes: true }]));
     expect(atTheBound.uploads).toHaveLength(MAX_SIZED_UPLOADS);
     expect(atTheBound.uploads.every((upload) => upload.parts === 0 && upload.bytes === 0)).toBe(true);
-    expect(atTheBound).not.toHaveProperty('sizesOmitted');
+    expect(atTheBound).not.toHaveProperty('sizesMissing');
 
     await initiate(keys[MAX_SIZED_UPLOADS] ?? '');
     const beyond = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'local', withSizes: true }]));
     expect(beyond.uploads).toHaveLength(MAX_SIZED_UPLOADS + 1);
-    expect(beyond.sizesOmitted).toBe(true);
+    expect(beyond.sizesMissing).toEqual({ reason: 'too-many' });
     expect(beyond.uploads.some((upload) => 'parts' in upload || 'bytes' in upload)).toBe(false);
   }, 120_000);
+
+  it('lists without sizes, and says why, when the server refuses to list an upload\'s parts', async () => {
+    const { fx } = await start();
+    const refusing = await startHarness({ authenticate: refuseListParts, region: 'cn-hangzhou' });
+    try {
+      await saveLocalBucketProfile(fx.services, 'limited', refusing.endpoint, ACCESS_KEY_ID, ACCESS_KEY_SECRET, 'photos');
+      const { url } = presign(
+        { accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET },
+        { scheme: 'oss-v4', method: 'POST', endpoint: refusing.endpoint, style: 'path', bucket: 'photos', key: 'big.iso', region: 'cn-hangzhou', expiresInSeconds: 60, query: [{ name: 'uploads' }] },
+        { now: Date.now },
+      );
+      expect((await fetch(url, { method: 'POST' })).status).toBe(200);
+
+      const listing = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'limited', withSizes: true }]));
+      expect(listing.uploads.map((upload) => upload.key)).toEqual(['big.iso']);
+      expect(listing.uploads.some((upload) => 'parts' in upload || 'bytes' in upload)).toBe(false);
+      expect(listing.complete).toBe(true);
+      expect(listing.sizesMissing).toEqual({
+        reason: 'refused',
+        error: expect.objectContaining({ code: 'access-denied', message: expect.stringContaining(LIST_PARTS_REFUSAL), hint: expect.any(String) }),
+      });
+      expect(JSON.stringify(listing)).not.toContain(ACCESS_KEY_SECRET);
+    } finally {
+      await refusing.close();
+    }
+  });
 
   it('answers an unknown profile and a wrong secret with typed errors that never show the secret', async () => {
     const { fx, endpoint } = await start();

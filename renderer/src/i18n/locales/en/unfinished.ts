@@ -41,6 +41,9 @@ export const unfinished = {
     title: 'What each upload holds is not shown',
     body: 'It is looked up for at most {{max, number}} uploads (one request each), and more were found. Narrow the list with a key prefix to see it.',
   },
+  sizesRefused: {
+    title: 'What each upload holds could not be looked up; the list itself is complete',
+  },
   table: {
     caption: 'Unfinished uploads in {{bucket}}',
     key: 'Key',

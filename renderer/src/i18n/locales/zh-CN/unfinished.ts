@@ -44,6 +44,9 @@ export const unfinished: Catalog<typeof en> = {
     title: '未显示每个上传占用的空间',
     body: '最多只为 {{max, number}} 个上传查询占用的空间（每个一次请求），而这次找到的更多。用对象名前缀缩小范围即可看到。',
   },
+  sizesRefused: {
+    title: '无法查询每个上传占用的空间；列表本身是完整的',
+  },
   table: {
     caption: '{{bucket}} 中未完成的上传',
     key: '对象名',

@@ -160,7 +160,7 @@ describe('the unfinished uploads section', () => {
   });
 
   it('says when the host left out what each holds, and draws no column for it', async () => {
-    const { user } = open({ 'unfinished:list': () => ok(listing([LOST, CRASHED], { sizesOmitted: true })) });
+    const { user } = open({ 'unfinished:list': () => ok(listing([LOST, CRASHED], { sizesMissing: { reason: 'too-many' } })) });
     const region = await section();
     await user.click(within(region).getByRole('checkbox', { name: 'Include what each holds (one more request per upload)' }));
     await user.click(within(region).getByRole('button', { name: 'Find unfinished uploads' }));
@@ -170,6 +170,21 @@ describe('the unfinished uploads section', () => {
     );
     expect(within(region).getByTestId('unfinished-summary').textContent).toBe('2 unfinished uploads in photos (profile “prod”).');
     expect(within(region).getAllByRole('columnheader').map((header) => header.textContent)).not.toContain('Holds');
+  });
+
+  it('still shows the listing when the bucket refused to say what each holds, and says why', async () => {
+    const error = { code: 'access-denied', message: 'The server refused: You have no right to access this object.', hint: 'Allow oss:ListParts in the policy.' } as const;
+    const { user } = open({ 'unfinished:list': () => ok(listing([LOST, CRASHED], { sizesMissing: { reason: 'refused', error } })) });
+    const region = await section();
+    await user.click(within(region).getByRole('checkbox', { name: 'Include what each holds (one more request per upload)' }));
+    await user.click(within(region).getByRole('button', { name: 'Find unfinished uploads' }));
+    const note = await within(region).findByTestId('unfinished-sizes-refused');
+    expect(note.getAttribute('role')).toBe('alert');
+    expect(note.textContent).toBe(`What each upload holds could not be looked up; the list itself is complete${error.message}${error.hint}`);
+    expect(within(region).queryByTestId('unfinished-sizes-omitted')).toBeNull();
+    expect(within(region).getByTestId('unfinished-summary').textContent).toBe('2 unfinished uploads in photos (profile “prod”).');
+    expect(within(region).getAllByRole('columnheader').map((header) => header.textContent)).not.toContain('Holds');
+    expect(rowOf('videos/crashed.mov')).toBeTruthy();
   });
 
   it('explains a listing the bucket refused, with what to do', async () => {
