@@ -6,6 +6,7 @@
 import cliProgress from 'cli-progress';
 import type { ProgressBatch, TransferEvent, TransferId } from '../../shared/transfer.js';
 import { formatSize } from '../size-flag.js';
+import { oneLine, terminalText } from '../terminal-text.js';
 
 /** Why 6: enough bars to see the parallel uploads (default 4) without the display outgrowing a terminal. */
 const MAX_FILE_BARS = 6;
@@ -42,7 +43,8 @@ export class ProgressDisplay {
   /** Applies a state event: new files, finished files. */
   event(event: TransferEvent): void {
     if (event.kind === 'added') {
-      this.rows.set(event.transfer.id, { name: event.transfer.name, size: event.transfer.size });
+      // cli-progress writes to the terminal itself, past CliIo: names are made safe here (terminal-text.ts).
+      this.rows.set(event.transfer.id, { name: oneLine(event.transfer.name), size: event.transfer.size });
       return;
     }
     if (event.kind === 'removed') {
@@ -55,7 +57,7 @@ export class ProgressDisplay {
       this.dropBar(event.id);
       if (this.multi === undefined) {
         const reason = event.state.kind === 'failed' ? `: ${event.state.error.message}` : '';
-        this.stream.write(`${event.state.kind} ${event.key || row?.name || event.id}${reason}\n`);
+        this.stream.write(terminalText(`${event.state.kind} ${event.key === '' ? (row?.name ?? event.id) : oneLine(event.key)}${reason}\n`));
       }
     }
   }

@@ -101,6 +101,34 @@ describe('dropsign upload', () => {
     expect((await readBack('partial/good.txt')).toString()).toBe('good');
   });
 
+  it('never lets a file name send the terminal an escape sequence, and still names the file', async () => {
+    const folder = path.join(work, 'hostile');
+    await mkdir(folder, { recursive: true });
+    // Retitles the terminal (OSC), rings it, turns text red, returns over the line, and reverses what follows.
+    const hostile = 'evil\u001b]0;pwned\u0007\u001b[31mred\rover\nline\u202etxt.exe';
+    const reversed = 'report\u202efdp.exe';
+    await writeFile(path.join(folder, hostile), 'x');
+    await writeFile(path.join(folder, reversed), 'y');
+    // Control characters, line breaks and bidirectional controls, as terminal-text.ts escapes them.
+    // eslint-disable-next-line no-control-regex -- the point is to find control characters
+    const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+    const text = await upload([folder, ...target('hostile')]);
+    expect(text.code).toBe(1);
+    expect(text.stdout + text.stderr).not.toMatch(unsafe);
+    expect(text.stdout).toContain('evil\\u001b]0;pwned\\u0007\\u001b[31mred\\u000dover\\u000aline\\u202etxt.exe');
+    // The folder keeps its name under the prefix.
+    expect(text.stdout).toContain('hostile/hostile/report\\u202efdp.exe');
+    expect(await readBack('hostile/hostile/report\u202efdp.exe')).toEqual(Buffer.from('y'));
+
+    // JSON keeps meaning the same: the escapes decode to the real names.
+    const json = await upload([folder, ...target('hostile-json'), '--json']);
+    expect(json.stdout + json.stderr).not.toMatch(unsafe);
+    const records = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as { path?: string; key?: string | null; status?: string });
+    expect(records.find((record) => record.path === path.join(folder, hostile))?.status).toBe('failed');
+    expect(records.find((record) => record.path === path.join(folder, reversed))?.key).toBe('hostile-json/hostile/report\u202efdp.exe');
+  });
+
   it('reports a server refusal with the typed reason and fix', async () => {
     await writeFile(path.join(work, 'x.txt'), 'x');
     const run = await upload(['x.txt', ...target('refused'), '--json'], { OSS_ACCESS_KEY_SECRET: 'not-the-secret' });
