@@ -1,7 +1,7 @@
 /**
  * The edges of a CLI command, injected so commands can be tested without a process.
  */
-import { terminalText } from './terminal-text.js';
+import { visibleText } from '../shared/visible-text.js';
 
 export interface CliIo {
   /** Writes to standard output (no newline added). */
@@ -30,8 +30,8 @@ export interface CliCommand {
 /**
  * The real process edges. When the reader of our output goes away (`dropsign upload ... | head -1`), writes
  * are dropped instead of crashing with EPIPE: the command still finishes its work, so nothing is lost.
- * Everything written passes through terminalText: no file name or server message can send the terminal
- * an escape sequence (see terminal-text.ts).
+ * Everything written passes through visibleText: no file name or server message can send the terminal
+ * an escape sequence (see shared/visible-text.ts).
  */
 export function processIo(): CliIo {
   const ignoreClosedPipe = (error: NodeJS.ErrnoException): void => {
@@ -40,8 +40,8 @@ export function processIo(): CliIo {
   process.stdout.on('error', ignoreClosedPipe);
   process.stderr.on('error', ignoreClosedPipe);
   return {
-    out: (text) => void (process.stdout.writable && process.stdout.write(terminalText(text))),
-    err: (text) => void (process.stderr.writable && process.stderr.write(terminalText(text))),
+    out: (text) => void (process.stdout.writable && process.stdout.write(visibleText(text))),
+    err: (text) => void (process.stderr.writable && process.stderr.write(visibleText(text))),
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),

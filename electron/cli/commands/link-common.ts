@@ -8,7 +8,7 @@ import { formatInstant } from '../../core/profiles/sts-expiry.js';
 import { describeDuration } from '../../core/transfer/oss-error-info.js';
 import type { ProfileCli } from '../profile-cli-context.js';
 import type { ProfileCliSubcommand } from '../profile-subcommands.js';
-import { oneLine } from '../terminal-text.js';
+import { visibleLine } from '../../shared/visible-text.js';
 
 /** One `dropsign link` sub-command. */
 export type LinkSubcommand = ProfileCliSubcommand;
@@ -27,8 +27,8 @@ export function whenText(iso: string, nowMs: number): string {
 
 /** Left-aligned columns, two spaces apart. */
 export function table(rows: readonly (readonly string[])[]): string {
-  // Cells hold keys and names from outside: one line each, whatever they contain (terminal-text.ts).
-  const safe = rows.map((cells) => cells.map(oneLine));
+  // Cells hold keys and names from outside: one line each, whatever they contain (shared/visible-text.ts).
+  const safe = rows.map((cells) => cells.map(visibleLine));
   const widths = safe[0]?.map((_, column) => Math.max(...safe.map((cells) => (cells[column] ?? '').length))) ?? [];
   return safe.map((cells) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
 }

@@ -6,7 +6,7 @@
 import cliProgress from 'cli-progress';
 import type { ProgressBatch, TransferEvent, TransferId } from '../../shared/transfer.js';
 import { formatSize } from '../size-flag.js';
-import { oneLine, terminalText } from '../terminal-text.js';
+import { visibleLine, visibleText } from '../../shared/visible-text.js';
 
 /** Why 6: enough bars to see the parallel uploads (default 4) without the display outgrowing a terminal. */
 const MAX_FILE_BARS = 6;
@@ -43,8 +43,8 @@ export class ProgressDisplay {
   /** Applies a state event: new files, finished files. */
   event(event: TransferEvent): void {
     if (event.kind === 'added') {
-      // cli-progress writes to the terminal itself, past CliIo: names are made safe here (terminal-text.ts).
-      this.rows.set(event.transfer.id, { name: oneLine(event.transfer.name), size: event.transfer.size });
+      // cli-progress writes to the terminal itself, past CliIo: names are made safe here (shared/visible-text.ts).
+      this.rows.set(event.transfer.id, { name: visibleLine(event.transfer.name), size: event.transfer.size });
       return;
     }
     if (event.kind === 'removed') {
@@ -57,7 +57,7 @@ export class ProgressDisplay {
       this.dropBar(event.id);
       if (this.multi === undefined) {
         const reason = event.state.kind === 'failed' ? `: ${event.state.error.message}` : '';
-        this.stream.write(terminalText(`${event.state.kind} ${event.key === '' ? (row?.name ?? event.id) : oneLine(event.key)}${reason}\n`));
+        this.stream.write(visibleText(`${event.state.kind} ${event.key === '' ? (row?.name ?? event.id) : visibleLine(event.key)}${reason}\n`));
       }
     }
   }

@@ -5,7 +5,7 @@
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { TransferView } from '../../shared/transfer.js';
 import { formatSize } from '../size-flag.js';
-import { oneLine } from '../terminal-text.js';
+import { visibleLine } from '../../shared/visible-text.js';
 
 /** Per-file outcome, as `--json` prints it (one object per line). */
 export interface FileRecord {
@@ -83,10 +83,10 @@ export function summaryTable(records: readonly FileRecord[], summary: SummaryRec
   const lines: string[] = [];
   for (const record of records) {
     const size = record.size === null ? '' : formatSize(record.size);
-    const where = oneLine(record.key ?? record.path);
+    const where = visibleLine(record.key ?? record.path);
     lines.push(`${STATUS_MARK[record.status]} ${record.status.padEnd(8)} ${size.padStart(9)}  ${where}`);
     if (record.link !== null) lines.push(`                       ${record.link}`);
-    if (record.error !== null) lines.push(`                       ${oneLine(record.error.message)} ${oneLine(record.error.hint)}`);
+    if (record.error !== null) lines.push(`                       ${visibleLine(record.error.message)} ${visibleLine(record.error.hint)}`);
   }
   const rate = summary.seconds > 0 ? ` at ${formatSize(summary.bytes / summary.seconds)}/s` : '';
   lines.push(

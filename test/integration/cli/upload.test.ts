@@ -109,7 +109,7 @@ describe('dropsign upload', () => {
     const reversed = 'report\u202efdp.exe';
     await writeFile(path.join(folder, hostile), 'x');
     await writeFile(path.join(folder, reversed), 'y');
-    // Control characters, line breaks and bidirectional controls, as terminal-text.ts escapes them.
+    // Control characters, line breaks and bidirectional controls, as shared/visible-text.ts escapes them.
     // eslint-disable-next-line no-control-regex -- the point is to find control characters
     const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntryView } from '../../../../electron/shared/ipc/transfer-requests.js';
+import { visibleLine } from '../../../../electron/shared/visible-text.js';
 import { formatBytes, formatDateTime } from '../../app/format.js';
 import { CopyButton } from '../../app/CopyButton.js';
 import { fileNameOf, hostOf, linkStateOf } from './history-entry.js';
@@ -51,11 +52,11 @@ export function HistoryTable({ entries, nowMs }: { readonly entries: readonly Hi
           const name = fileNameOf(entry.path);
           return (
             <tr key={entry.id} data-testid="history-entry" data-name={name}>
-              <th scope="row" className="history-file" title={entry.path}>
-                {name}
+              <th scope="row" className="history-file" title={visibleLine(entry.path)}>
+                {visibleLine(name)}
               </th>
               <td>
-                <code>{entry.result.key}</code>
+                <code>{visibleLine(entry.result.key)}</code>
               </td>
               <td>
                 {entry.bucket}

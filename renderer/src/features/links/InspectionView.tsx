@@ -6,6 +6,7 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkInspection } from '../../../../electron/shared/ipc/link-types.js';
+import { visibleLine } from '../../../../electron/shared/visible-text.js';
 import { ExpiryCountdown } from './ExpiryCountdown.js';
 import { formatDateTime } from './format-time.js';
 import { VerificationNote } from './VerificationNote.js';
@@ -39,7 +40,7 @@ export function InspectionView({ inspection, heading }: { readonly inspection: L
           <dd data-testid="inspect-bucket">{inspection.bucket ?? t('inspect.bucketUnknown')}</dd>
           <dt>{t('inspect.key')}</dt>
           <dd>
-            <code data-testid="inspect-key">{inspection.key}</code>
+            <code data-testid="inspect-key">{visibleLine(inspection.key)}</code>
           </dd>
           <dt>{t('inspect.host')}</dt>
           <dd>{inspection.host}</dd>

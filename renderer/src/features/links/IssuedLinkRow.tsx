@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../electron/shared/errors.js';
 import type { IssuedLinkView } from '../../../../electron/shared/ipc/link-types.js';
+import { visibleLine } from '../../../../electron/shared/visible-text.js';
 import { CopyButton } from '../../app/CopyButton.js';
 import { ErrorNote } from './ErrorNote.js';
 import { ForgetConfirm } from './ForgetConfirm.js';
@@ -43,7 +44,7 @@ export function IssuedLinkRow(props: IssuedLinkRowProps) {
       <tr data-testid="issued-link" data-id={link.id} data-status={status} data-key={link.key}>
         <td>{link.method === 'PUT' ? t('issued.methodPut') : t('issued.methodGet')}</td>
         <td className="links-key-cell">
-          <code>{link.key}</code>
+          <code>{visibleLine(link.key)}</code>
         </td>
         <td>{link.profile}</td>
         <td>

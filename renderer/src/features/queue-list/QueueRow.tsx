@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferId } from '../../../../electron/shared/transfer.js';
+import { visibleLine } from '../../../../electron/shared/visible-text.js';
 import { formatBytes, formatPercent } from '../../app/format.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { useAppStore } from '../../store/index.js';
@@ -59,11 +60,11 @@ export const QueueRow = memo(function QueueRow({ id, index, count, current, star
       onFocus={() => onFocusRow(index)}
     >
       <div className="transfer-file">
-        <span className="transfer-name" title={row.name}>
-          {row.name}
+        <span className="transfer-name" title={visibleLine(row.name)}>
+          {visibleLine(row.name)}
         </span>
-        <span className="transfer-key" title={row.key === '' ? undefined : `${row.bucket}/${row.key}`}>
-          {row.key === '' ? t('row.keyPending') : `${row.bucket}/${row.key}`}
+        <span className="transfer-key" title={row.key === '' ? undefined : `${row.bucket}/${visibleLine(row.key)}`}>
+          {row.key === '' ? t('row.keyPending') : `${row.bucket}/${visibleLine(row.key)}`}
         </span>
       </div>
       <span className="transfer-size">{formatBytes(row.size, language)}</span>
@@ -85,7 +86,7 @@ export const QueueRow = memo(function QueueRow({ id, index, count, current, star
       <RowActions name={row.name} state={state} tabbable={current} run={run} />
       {error !== undefined && (
         <div className="transfer-error" data-testid="row-error">
-          <ErrorExplanation error={error} fileName={row.name} compact={state.kind === 'waiting-retry'} />
+          <ErrorExplanation error={error} fileName={visibleLine(row.name)} compact={state.kind === 'waiting-retry'} />
         </div>
       )}
     </div>

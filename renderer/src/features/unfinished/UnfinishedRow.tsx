@@ -8,6 +8,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { UnfinishedAbortOutcome, UnfinishedUploadView } from '../../../../electron/shared/ipc/unfinished-types.js';
+import { visibleLine } from '../../../../electron/shared/visible-text.js';
 import { formatBytes, formatDateTime, formatDuration } from '../../app/format.js';
 import { ROUTES } from '../../app/routes.js';
 import { ageSeconds, isRecent } from './unfinished-rows.js';
@@ -99,7 +100,7 @@ export function UnfinishedRow({ upload, sized, selectable, chosen, outcome, nowM
         />
       </td>
       <th scope="row">
-        <code className="unfinished-key">{upload.key}</code>
+        <code className="unfinished-key">{visibleLine(upload.key)}</code>
         <span className="cell-note unfinished-id">{t('table.uploadId', { id: upload.uploadId })}</span>
       </th>
       <td>

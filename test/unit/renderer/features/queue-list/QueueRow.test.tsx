@@ -54,6 +54,18 @@ describe('QueueRow', () => {
     expect(row.textContent).toContain('25%');
   });
 
+  it('shows a name or key that would reorder itself (a bidirectional control) with the control made visible', () => {
+    act(() => {
+      appStore.getState().hydrate(snapshot(1, { ...view('spoof', 10), name: 'invoice\u202efdp.exe', key: 'in/invoice\u202efdp.exe' }));
+    });
+    renderWith(<QueueRow id="spoof" index={0} count={1} current start={0} measure={() => undefined} onFocusRow={() => undefined} />, fakeBridge());
+    const row = screen.getByTestId('transfer');
+    expect(row.textContent).not.toContain('\u202e');
+    expect(row.textContent).toContain('invoice\\u202efdp.exe');
+    expect(row.textContent).toContain('/in/invoice\\u202efdp.exe');
+    expect(row.querySelector('.transfer-name')?.getAttribute('title')).toBe('invoice\\u202efdp.exe');
+  });
+
   it('offers a finished upload’s link to copy, and to open in the system browser', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });

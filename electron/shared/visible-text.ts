@@ -1,12 +1,14 @@
 /**
- * Text from outside (file names, object keys, a server's sentences) made safe to print on a terminal.
+ * Text from outside (file names, object keys, a server's sentences) made safe to show: printed on a
+ * terminal by the CLI, or shown on screen by the app.
  *
  * A file name may hold any byte but `/` and NUL, and a server or proxy writes what it likes in its error
  * messages: escape sequences in either could retitle the terminal, recolour or hide what follows, move the
  * cursor over earlier lines, or, where the terminal allows it, write the clipboard (OSC 52); a carriage
  * return overwrites the line it is on; bidirectional controls reorder what is shown (`evil\u202Etxt.exe`
- * reads as `evilexe.txt`). Such characters are printed as their JSON escape, `\uXXXX`: visible, and the
- * same character to a JSON reader, so `--json` output stays valid and means the same.
+ * reads as `evilexe.txt`) in a terminal and on a web page alike. Such characters are shown as their JSON
+ * escape, `\uXXXX`: visible, and the same character to a JSON reader, so `--json` output stays valid and
+ * means the same.
  */
 
 /**
@@ -25,11 +27,11 @@ function jsonEscape(character: string): string {
 }
 
 /** `text` with every character that could control a terminal escaped; tabs and line breaks (LF, CRLF) are kept. */
-export function terminalText(text: string): string {
+export function visibleText(text: string): string {
   return text.replace(UNSAFE_IN_TEXT, jsonEscape);
 }
 
 /** One value (a file name, a key) for a line of output: line breaks and tabs are escaped too. */
-export function oneLine(text: string): string {
+export function visibleLine(text: string): string {
   return text.replace(UNSAFE_IN_LINE, jsonEscape);
 }
