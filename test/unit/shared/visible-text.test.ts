@@ -1,6 +1,6 @@
 /**
- * Text from outside on a terminal: every character that could control the terminal or reorder what it
- * shows is printed as its JSON escape; everything else, any script or emoji, is printed as it is.
+ * Text from outside, on a terminal or on screen: every character that could control the terminal or
+ * reorder what is shown becomes its JSON escape; everything else, any script or emoji, stays as it is.
  */
 import { describe, expect, it } from 'vitest';
 import { visibleLine, visibleText } from '../../../electron/shared/visible-text.js';
