@@ -8,6 +8,7 @@
  */
 import { Notification } from 'electron';
 import type { AppSettings } from '../shared/ipc/settings.js';
+import { visibleLine } from '../shared/visible-text.js';
 import type { Disposable } from './disposable.js';
 import type { FinishedTransfer } from './queue-model.js';
 import { plural } from './plural.js';
@@ -45,8 +46,8 @@ export function notificationsFor(
   if (done.length === 1 && first !== undefined) {
     const url = first.result.link?.url;
     requests.push({
-      title: `Uploaded ${first.name}`,
-      body: url === undefined ? first.result.key : linksCopied ? 'The link is on the clipboard.' : 'Click to copy the link.',
+      title: `Uploaded ${visibleLine(first.name)}`,
+      body: url === undefined ? visibleLine(first.result.key) : linksCopied ? 'The link is on the clipboard.' : 'Click to copy the link.',
       onClick: url === undefined ? deps.showWindow : () => deps.copyText(url),
     });
   } else if (done.length > 1) {
@@ -59,7 +60,7 @@ export function notificationsFor(
   const firstFailure = failed[0];
   if (firstFailure !== undefined) {
     requests.push({
-      title: failed.length === 1 ? `Upload failed: ${firstFailure.name}` : `${plural(failed.length, 'upload')} failed`,
+      title: failed.length === 1 ? `Upload failed: ${visibleLine(firstFailure.name)}` : `${plural(failed.length, 'upload')} failed`,
       body: firstFailure.error.message,
       onClick: deps.showWindow,
     });

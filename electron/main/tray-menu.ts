@@ -3,6 +3,7 @@
  * the tooltip and which icon. tray-service.ts renders them; tests read them directly.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { visibleLine } from '../shared/visible-text.js';
 import type { QueueActivity } from './queue-model.js';
 import type { RecentUpload } from './recent-uploads.js';
 import { plural } from './plural.js';
@@ -51,7 +52,8 @@ const MAX_LABEL_LENGTH = 48;
 
 function menuLabel(name: string): string {
   // `&` marks a mnemonic in Windows and Linux menus; doubled, it shows itself.
-  const clipped = name.length <= MAX_LABEL_LENGTH ? name : `${name.slice(0, MAX_LABEL_LENGTH - 1)}…`;
+  const shown = visibleLine(name);
+  const clipped = shown.length <= MAX_LABEL_LENGTH ? shown : `${shown.slice(0, MAX_LABEL_LENGTH - 1)}…`;
   return clipped.replace(/&/g, '&&');
 }
 

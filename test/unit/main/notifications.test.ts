@@ -60,6 +60,16 @@ describe('CompletionNotifier', () => {
     expect(deps.showWindow).toHaveBeenCalled();
   });
 
+  it('shows a name or key holding control or bidirectional characters with them escaped', () => {
+    const { deps, notifier } = setup();
+    notifier.add([done('invoice\u202efdp'), failed('evil\u001b[31m')]);
+    vi.advanceTimersByTime(FINISH_BATCH_MS);
+    const titles = deps.show.mock.calls.map((call) => (call[0] as { title: string; body: string }).title);
+    const bodies = deps.show.mock.calls.map((call) => (call[0] as { title: string; body: string }).body);
+    expect(titles).toEqual(['Uploaded invoice\\u202efdp.png', 'Upload failed: evil\\u001b[31m.png']);
+    expect(bodies[0]).toBe('k/invoice\\u202efdp.png');
+  });
+
   it('stays quiet when notifications are off (links are still copied when wanted)', () => {
     const { deps, notifier } = setup({ notifications: false, copyLinkOnFinish: true });
     notifier.add([done('a', 'https://x/a'), failed('b')]);

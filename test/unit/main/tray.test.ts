@@ -76,6 +76,12 @@ describe('tray menu', () => {
     expect(a.copyLink).toHaveBeenCalledWith(recent[1]);
   });
 
+  it('shows a recent upload whose name holds control or bidirectional characters with them escaped', () => {
+    const spoof: RecentUpload = { id: 't3', name: 'invoice\u202efdp.exe\n', link: { kind: 'public', url: 'https://cdn.example.com/x' } };
+    const template = trayMenuTemplate({ activity: idle, recent: [spoof] }, actions()) as MenuTemplateItem[];
+    expect(template.find((item) => item.id === 'recent')?.submenu?.map((item) => item.label)).toEqual(['invoice\\u202efdp.exe\\u000a']);
+  });
+
   it('enables pause with uploads running and resume with uploads paused; shows an empty history', () => {
     const template = trayMenuTemplate({ activity: idle, recent: [] }, actions()) as MenuTemplateItem[];
     expect(template.find((i) => i.id === 'pause-all')?.enabled).toBe(false);
