@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { inspectLink } from '../../core/links/inspect-link.js';
 import { DropsignError } from '../../shared/errors.js';
 import type { LinkInspection, LinkVerification } from '../../shared/ipc/link-types.js';
+import { visibleLine } from '../../shared/visible-text.js';
 import { checkReadableFile } from '../local-file.js';
 import { parseCommandLine } from '../parse-args.js';
 import { linkRegisterFor, whenText, type LinkSubcommand } from './link-common.js';
@@ -62,7 +63,8 @@ function text(inspection: LinkInspection, nowMs: number): string {
     ['Signature', verdict(inspection.verification)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  const lines = rows.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`);
+  // Values come from the URL (a key may hold a line break, %0A): each stays on its line.
+  const lines = rows.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${visibleLine(value)}`);
   if (inspection.answer !== undefined) {
     lines.push('', `Server answer: ${inspection.answer.message} [${inspection.answer.code}]`, `What to do: ${inspection.answer.hint}`);
   }

@@ -155,6 +155,20 @@ describe('dropsign link', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('inspects a link whose key holds a line break, an escape sequence and a bidirectional control, one line each, escaped', async () => {
+    const url =
+      'https://photos.oss-cn-hangzhou.aliyuncs.com/a%0Ab%1B%5B31m%E2%80%AE.png?x-oss-signature-version=OSS4-HMAC-SHA256' +
+      '&x-oss-credential=LTAI5tEXAMPLE%2F20261121%2Fcn-hangzhou%2Foss%2Faliyun_v4_request&x-oss-date=20261121T000000Z&x-oss-expires=3600' +
+      `&x-oss-signature=${'0'.repeat(64)}`;
+    const run = await link('inspect', url);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Key:            a\\u000ab\\u001b[31m\\u202e.png\n');
+    // eslint-disable-next-line no-control-regex -- the point is to find control characters
+    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
+    const json = await link('inspect', url, '--json');
+    expect((JSON.parse(json.stdout) as { key: string }).key).toBe('a\nb\u001b[31m\u202e.png');
+  });
+
   it('prints its usage with --help', async () => {
     const run = await link('--help');
     expect(run.code).toBe(0);
