@@ -6,9 +6,9 @@
 import { IssuedLinkRegister } from '../../core/links/issued-link-register.js';
 import { formatInstant } from '../../core/profiles/sts-expiry.js';
 import { describeDuration } from '../../core/transfer/oss-error-info.js';
+import { visibleLine } from '../../shared/visible-text.js';
 import type { ProfileCli } from '../profile-cli-context.js';
 import type { ProfileCliSubcommand } from '../profile-subcommands.js';
-import { visibleLine } from '../../shared/visible-text.js';
 
 /** One `dropsign link` sub-command. */
 export type LinkSubcommand = ProfileCliSubcommand;

@@ -5,8 +5,8 @@
  */
 import cliProgress from 'cli-progress';
 import type { ProgressBatch, TransferEvent, TransferId } from '../../shared/transfer.js';
-import { formatSize } from '../size-flag.js';
 import { visibleLine, visibleText } from '../../shared/visible-text.js';
+import { formatSize } from '../size-flag.js';
 
 /** Why 6: enough bars to see the parallel uploads (default 4) without the display outgrowing a terminal. */
 const MAX_FILE_BARS = 6;

@@ -4,8 +4,8 @@
  */
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { TransferView } from '../../shared/transfer.js';
-import { formatSize } from '../size-flag.js';
 import { visibleLine } from '../../shared/visible-text.js';
+import { formatSize } from '../size-flag.js';
 
 /** Per-file outcome, as `--json` prints it (one object per line). */
 export interface FileRecord {
