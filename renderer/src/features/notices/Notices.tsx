@@ -4,6 +4,7 @@
  * (ErrorExplanation), anything else as the host said it.
  */
 import { useTranslation } from 'react-i18next';
+import { visibleText } from '../../../../electron/shared/visible-text.js';
 import { isKnownErrorCode } from './explain-error.js';
 import { ErrorExplanation } from './ErrorExplanation.js';
 import { useAppStore } from '../../store/index.js';
@@ -14,7 +15,7 @@ function NoticeBody({ notice }: { readonly notice: ShownNotice }) {
   if (notice.code !== undefined && isKnownErrorCode(notice.code)) return <ErrorExplanation error={{ code: notice.code, message: notice.message }} />;
   return (
     <div className="error-explanation">
-      <p className="toast-message">{notice.message}</p>
+      <p className="toast-message">{visibleText(notice.message)}</p>
       {notice.hint !== undefined && <p className="error-fix">{notice.hint}</p>}
     </div>
   );

@@ -11,6 +11,7 @@
 import type { TFunction } from 'i18next';
 import type { ErrorCode, ErrorInfo } from '../../../../electron/shared/errors.js';
 import type { Language } from '../../../../electron/shared/ipc/settings.js';
+import { visibleText } from '../../../../electron/shared/visible-text.js';
 import { formatDuration } from '../../app/format.js';
 import { errors as englishErrors } from '../../i18n/locales/en/errors.js';
 
@@ -95,7 +96,8 @@ function sharpen(error: ExplainableError, t: TFunction<'errors'>, language: Lang
 /** The detail lines: the host's sentence, the request id, the server's answer, the system error. */
 function detailLines(error: ExplainableError, t: TFunction<'errors'>): string[] {
   const lines: string[] = [];
-  if (error.message.trim() !== '') lines.push(error.message);
+  // The host's sentence may quote a server's, which may hold anything (see visible-text.ts).
+  if (error.message.trim() !== '') lines.push(visibleText(error.message));
   const requestId = textDetail(error, 'requestId');
   if (requestId !== undefined) lines.push(t('detail.requestId', { id: requestId }));
   const status = numberDetail(error, 'status');

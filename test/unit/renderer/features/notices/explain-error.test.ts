@@ -84,6 +84,11 @@ describe('explainError', () => {
     }
   });
 
+  it('shows a server sentence holding control or bidirectional characters with them escaped', () => {
+    const explained = explainError({ code: 'access-denied', message: 'The server refused: no\u202e ytisoc\u001b[8m hidden.' }, en, 'en');
+    expect(explained.details[0]).toBe('The server refused: no\\u202e ytisoc\\u001b[8m hidden.');
+  });
+
   it('names the bucket’s real region, or the endpoint to use', () => {
     const region = explainError({ code: 'wrong-region', message: 'm', details: { bucketRegion: 'cn-shanghai', signedRegion: 'cn-hangzhou' } }, en, 'en');
     expect(region.title).toBe('The bucket is in cn-shanghai');
