@@ -13,7 +13,7 @@ import {
   abortUnfinishedUpload,
   listUnfinishedUploads,
   MAX_LISTED_UPLOADS,
-  withStoredParts,
+  sizeUploads,
   type UnfinishedListing,
   type UnfinishedOptions,
 } from '../../core/unfinished/unfinished-uploads.js';
@@ -97,18 +97,13 @@ async function reportSized(
   cli: ProfileCli,
   mode: { readonly bucket: string; readonly json: boolean },
 ): Promise<ExitCode> {
-  let sized: readonly Listed[];
-  try {
-    sized = await withStoredParts(target, listed, options);
-  } catch (error) {
-    if (!(error instanceof DropsignError)) throw error;
-    report(listing, listed, mode.bucket, io, mode.json, redactProfileError(error, io, cli.seenSecrets));
-    if (mode.json) return 1;
-    io.err('dropsign: what each upload holds could not be looked up; the list above is complete without it.\n');
-    reportProfileError(error, io, cli.seenSecrets);
-    return 1;
-  }
-  return report(listing, sized, mode.bucket, io, mode.json);
+  const sizing = await sizeUploads(target, listed, options);
+  if (sizing.kind === 'sized') return report(listing, sizing.uploads, mode.bucket, io, mode.json);
+  report(listing, listed, mode.bucket, io, mode.json, redactProfileError(sizing.error, io, cli.seenSecrets));
+  if (mode.json) return 1;
+  io.err('dropsign: what each upload holds could not be looked up; the list above is complete without it.\n');
+  reportProfileError(sizing.error, io, cli.seenSecrets);
+  return 1;
 }
 
 /** `2026-11-21 08:00` from ISO text. */

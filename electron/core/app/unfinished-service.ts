@@ -26,7 +26,7 @@ import type { AgentProvider } from '../transfer/http/index.js';
 import { locallyResumableUploadIds } from '../unfinished/local-checkpoints.js';
 import { abortUnfinishedUploads } from '../unfinished/abort-uploads.js';
 import type { UnfinishedTarget } from '../unfinished/unfinished-types.js';
-import { listUnfinishedUploads, withStoredParts, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
+import { listUnfinishedUploads, sizeUploads, type UnfinishedOptions } from '../unfinished/unfinished-uploads.js';
 import type { AppContext } from './app-context.js';
 
 
@@ -63,13 +63,8 @@ export async function listUnfinished(deps: UnfinishedDeps, request: UnfinishedLi
   const found = { profile, bucket: target.bucket, complete: listing.complete };
   if (request.withSizes !== true) return { ...found, uploads };
   if (uploads.length > MAX_SIZED_UPLOADS) return { ...found, uploads, sizesMissing: { reason: 'too-many' } };
-  try {
-    return { ...found, uploads: await withStoredParts(target, uploads, options) };
-  } catch (error) {
-    // The listing stands without the sizes: losing it to one refused ListParts would hide what can be aborted.
-    if (!(error instanceof DropsignError)) throw error;
-    return { ...found, uploads, sizesMissing: { reason: 'refused', error: error.toInfo() } };
-  }
+  const sizing = await sizeUploads(target, uploads, options);
+  return sizing.kind === 'sized' ? { ...found, uploads: sizing.uploads } : { ...found, uploads, sizesMissing: { reason: 'refused', error: sizing.error.toInfo() } };
 }
 
 /** Refuses the request when it names an upload a local queue will resume (see the module comment). */

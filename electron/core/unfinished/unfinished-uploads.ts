@@ -161,11 +161,30 @@ export async function storedParts(target: UnfinishedTarget, upload: Pick<Unfinis
  */
 const SIZE_REQUESTS_AT_ONCE = 4;
 
+/** What {@link sizeUploads} learned: each upload with what it holds, or the refusal that stopped it. */
+export type Sizing<T> = { readonly kind: 'sized'; readonly uploads: (T & StoredParts)[] } | { readonly kind: 'refused'; readonly error: DropsignError };
+
 /**
  * Each of `uploads` with what it holds ({@link storedParts}), {@link SIZE_REQUESTS_AT_ONCE} at a time,
- * in the order given. The first failure ends it: no further upload is asked about, and it is thrown.
+ * in the order given. The first refusal or failure ends it (no further upload is asked about) and is
+ * returned, not thrown: the listing the uploads came from stands without sizes (a policy may allow
+ * listing uploads but not their parts). Anything but a DropsignError is a bug, and is thrown.
  */
-export async function withStoredParts<T extends Pick<UnfinishedUpload, 'key' | 'uploadId'>>(
+export async function sizeUploads<T extends Pick<UnfinishedUpload, 'key' | 'uploadId'>>(
+  target: UnfinishedTarget,
+  uploads: readonly T[],
+  options: UnfinishedOptions,
+): Promise<Sizing<T>> {
+  try {
+    return { kind: 'sized', uploads: await withStoredParts(target, uploads, options) };
+  } catch (error) {
+    if (!(error instanceof DropsignError)) throw error;
+    return { kind: 'refused', error };
+  }
+}
+
+/** {@link sizeUploads}, throwing its first failure. */
+async function withStoredParts<T extends Pick<UnfinishedUpload, 'key' | 'uploadId'>>(
   target: UnfinishedTarget,
   uploads: readonly T[],
   options: UnfinishedOptions,

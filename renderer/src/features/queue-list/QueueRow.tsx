@@ -43,6 +43,8 @@ export const QueueRow = memo(function QueueRow({ id, index, count, current, star
   const rate = rateText(row, t, language);
   const error = rowError(row);
   const status = statusText(row, t, language, now);
+  const name = visibleLine(row.name);
+  const target = row.key === '' ? undefined : `${row.bucket}/${visibleLine(row.key)}`;
   return (
     <div
       role="listitem"
@@ -60,11 +62,11 @@ export const QueueRow = memo(function QueueRow({ id, index, count, current, star
       onFocus={() => onFocusRow(index)}
     >
       <div className="transfer-file">
-        <span className="transfer-name" title={visibleLine(row.name)}>
-          {visibleLine(row.name)}
+        <span className="transfer-name" title={name}>
+          {name}
         </span>
-        <span className="transfer-key" title={row.key === '' ? undefined : `${row.bucket}/${visibleLine(row.key)}`}>
-          {row.key === '' ? t('row.keyPending') : `${row.bucket}/${visibleLine(row.key)}`}
+        <span className="transfer-key" title={target}>
+          {target ?? t('row.keyPending')}
         </span>
       </div>
       <span className="transfer-size">{formatBytes(row.size, language)}</span>
@@ -86,7 +88,7 @@ export const QueueRow = memo(function QueueRow({ id, index, count, current, star
       <RowActions name={row.name} state={state} tabbable={current} run={run} />
       {error !== undefined && (
         <div className="transfer-error" data-testid="row-error">
-          <ErrorExplanation error={error} fileName={visibleLine(row.name)} compact={state.kind === 'waiting-retry'} />
+          <ErrorExplanation error={error} fileName={name} compact={state.kind === 'waiting-retry'} />
         </div>
       )}
     </div>
