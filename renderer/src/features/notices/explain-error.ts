@@ -11,7 +11,7 @@
 import type { TFunction } from 'i18next';
 import type { ErrorCode, ErrorInfo } from '../../../../electron/shared/errors.js';
 import type { Language } from '../../../../electron/shared/ipc/settings.js';
-import { visibleText } from '../../../../electron/shared/visible-text.js';
+import { visibleLine, visibleText } from '../../../../electron/shared/visible-text.js';
 import { formatDuration } from '../../app/format.js';
 import { errors as englishErrors } from '../../i18n/locales/en/errors.js';
 
@@ -62,7 +62,8 @@ type Sharpened = { readonly title?: string; readonly fix?: string };
 
 /** The title and fix that name the culprit, where the details do. */
 function sharpen(error: ExplainableError, t: TFunction<'errors'>, language: Language, context: ExplainContext): Sharpened {
-  const fileName = context.fileName ?? (textDetail(error, 'path') === undefined ? undefined : baseName(textDetail(error, 'path') ?? ''));
+  const path = textDetail(error, 'path');
+  const fileName = context.fileName ?? (path === undefined ? undefined : visibleLine(baseName(path)));
   switch (error.code) {
     case 'wrong-region': {
       const region = textDetail(error, 'bucketRegion');

@@ -118,6 +118,7 @@ describe('explainError', () => {
     expect(explainError({ code: 'file-changed', message: 'm' }, en, 'en', { fileName: 'b.log' }).title).toBe('b.log changed while it was uploading');
     expect(explainError({ code: 'file-unreadable', message: 'm', details: { path: 'C:\\data\\c.bin' } }, zh, 'zh-CN').title).toBe('无法读取 c.bin');
     expect(explainError({ code: 'file-vanished', message: 'm', details: { errno: 'ENOENT' } }, en, 'en').details).toContain('System error: ENOENT');
+    expect(explainError({ code: 'file-vanished', message: 'm', details: { path: '/in/invoice\u202efdp.exe' } }, en, 'en').title).toBe('invoice\\u202efdp.exe is no longer there');
   });
 
   it('still explains a code this version does not know, with the host sentence', () => {
