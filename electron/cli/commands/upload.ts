@@ -12,8 +12,9 @@ import { createProxyAgentProvider } from '../../core/net/proxy.js';
 import { linkOutlivesToken } from '../../core/profiles/sts-expiry.js';
 import { presign } from '../../core/signing/presign.js';
 import { destinationId } from '../../core/transfer/engine/destination.js';
-import { createTransferEngine, type Destination, type DestinationDescriptor, type TransferEngine } from '../../core/transfer/engine/index.js';
+import { createTransferEngine, nodeEngineFs, type Destination, type DestinationDescriptor, type TransferEngine } from '../../core/transfer/engine/index.js';
 import { createAgentPool, createHttpObjectApi } from '../../core/transfer/http/index.js';
+import { createSyncWhileFastAccess } from '../../core/transfer/sync-while-fast.js';
 import type { Credentials } from '../../shared/signing.js';
 import { isFinalState, type TransferEvent, type TransferView } from '../../shared/transfer.js';
 import { DESTINATION_USAGE, resolveDestinationFromFlags } from '../destination-flags.js';
@@ -126,10 +127,13 @@ async function uploadWith(
   const destination: Destination = { ...descriptor, credentials: () => Promise.resolve(credentials) };
   const stateDir = path.join(dataDirFor(io), 'cli', destinationId(descriptor));
   const agents = createProxyAgentProvider({ env: io.env, direct: createAgentPool() });
-  const objectApi = createHttpObjectApi({ provider: descriptor.scheme === 's3-v4' ? 's3' : 'oss', agents });
+  // No window to keep responsive here: small files are looked at and read in place while the disk is fast.
+  const files = createSyncWhileFastAccess();
+  const objectApi = createHttpObjectApi({ provider: descriptor.scheme === 's3-v4' ? 's3' : 'oss', agents, readWhole: files.readWhole });
   const engine: TransferEngine = await createTransferEngine({
     objectApi,
     stateDir,
+    fs: { ...nodeEngineFs, scan: files.scan },
     settings: request.settings,
     credentialsFor: () => destination.credentials,
   });

@@ -43,7 +43,8 @@ function kindOf(stats: BigIntStats): ScanFileKind {
   return 'other';
 }
 
-function toScanStat(stats: BigIntStats): ScanStat {
+/** The scanner's facts from Node's stats (read with `bigint: true`). */
+export function toScanStat(stats: BigIntStats): ScanStat {
   return {
     kind: kindOf(stats),
     size: Number(stats.size),

@@ -5,9 +5,10 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../../electron/core/local-bucket/index.js';
 import { presign } from '../../../electron/core/signing/presign.js';
@@ -99,6 +100,26 @@ describe('dropsign upload', () => {
     expect(run.stdout).toMatch(/✗ failed .*missing\.txt/);
     expect(run.stdout).toContain('1 uploaded');
     expect((await readBack('partial/good.txt')).toString()).toBe('good');
+  });
+
+  it('follows a link to a file and reports a dangling link and a named pipe, without hanging on the pipe', async () => {
+    // The CLI looks at and reads small files in place (core/transfer/sync-while-fast.ts): a pipe opened that
+    // way would block the whole process, so it must be refused before anything opens it.
+    const folder = path.join(work, 'odd-entries');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(work, 'linked-target.txt'), 'behind the link');
+    await symlink(path.join(work, 'linked-target.txt'), path.join(folder, 'link.txt'));
+    await symlink(path.join(work, 'nowhere.txt'), path.join(folder, 'dangling.txt'));
+    await promisify(execFile)('mkfifo', [path.join(folder, 'pipe')]);
+
+    const run = await upload([folder, ...target('odd'), '--json']);
+    expect(run.code, run.stderr).toBe(1);
+    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { path?: string; key?: string | null; status?: string; error?: { code?: string } | null });
+    const byName = (name: string): (typeof records)[number] | undefined => records.find((record) => record.path === path.join(folder, name));
+    expect(byName('link.txt')).toMatchObject({ status: 'done', key: 'odd/odd-entries/link.txt' });
+    expect(byName('dangling.txt')).toMatchObject({ status: 'failed', error: { code: 'file-not-found' } });
+    expect(byName('pipe')).toMatchObject({ status: 'failed', error: { code: 'special-file' } });
+    expect((await readBack('odd/odd-entries/link.txt')).toString()).toBe('behind the link');
   });
 
   it('never lets a file name send the terminal an escape sequence, and still names the file', async () => {

@@ -102,7 +102,10 @@ export interface EngineDeps {
    * and can be retried once a destination with the same descriptor has been enqueued again.
    */
   readonly credentialsFor?: (destination: DestinationDescriptor) => CredentialsProvider | undefined;
-  /** For testing. Default: the real file system. */
+  /**
+   * The file calls. Default: the real file system through the thread pool (`nodeEngineFs`). The CLI
+   * passes its sync-while-fast calls (core/transfer/sync-while-fast.ts); tests pass fakes.
+   */
   readonly fs?: EngineFs;
   /** Where to report problems that reach no transfer (a history write that failed). Default: nowhere. */
   readonly log?: (message: string) => void;

@@ -2,6 +2,7 @@
  * The transfer engine: what the CLI, the desktop app, the tray and browser mode wire up.
  */
 export { createTransferEngine } from './engine.js';
+export { nodeEngineFs } from './engine-defaults.js';
 export type {
   CredentialsProvider,
   Destination,

@@ -3,7 +3,7 @@
  * cannot fix a file that vanished, shrank or cannot be read, so these are thrown, never returned as attempt
  * failures.
  */
-import { close, createReadStream, open, read, type ReadStream } from 'node:fs';
+import { close, closeSync, createReadStream, open, openSync, read, readSync, type ReadStream } from 'node:fs';
 import { promisify } from 'node:util';
 import { DropsignError } from '../../../shared/errors.js';
 import type { FileRange } from '../object-api.js';
@@ -127,6 +127,40 @@ export async function readRangeWhole(range: FileRange): Promise<Buffer> {
     // for it put one more round trip through the thread pool before every small file's request (the main
     // thread of a busy upload answers each such completion ~0.5 ms late).
     void closeFd(fd).catch(() => undefined);
+  }
+  return bytes;
+}
+
+/**
+ * {@link readRangeWhole} with synchronous calls: the same bytes and the same errors, without three round
+ * trips through the thread pool. Blocks the event loop while the disk answers, so only for callers that
+ * may (see core/transfer/sync-while-fast.ts).
+ */
+export function readRangeWholeSync(range: FileRange): Buffer {
+  checkRange(range);
+  let fd: number;
+  try {
+    fd = openSync(range.path, 'r');
+  } catch (error) {
+    throw fileError(range.path, error);
+  }
+  const length = range.end - range.start;
+  const bytes = Buffer.allocUnsafe(length);
+  let filled = 0;
+  try {
+    while (filled < length) {
+      const bytesRead = readSync(fd, bytes, filled, length - filled, range.start + filled);
+      if (bytesRead === 0) throw fileShrankError(range.path, range, range.start + filled);
+      filled += bytesRead;
+    }
+  } catch (error) {
+    throw error instanceof DropsignError ? error : fileError(range.path, error);
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // As above: a failed close of a file opened for reading loses nothing.
+    }
   }
   return bytes;
 }

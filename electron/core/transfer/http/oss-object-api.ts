@@ -69,6 +69,11 @@ export interface HttpObjectApiOptions {
   readonly onUnverified?: (upload: UnverifiedUpload) => void;
   /** Read chunk size for upload bodies (default {@link READ_CHUNK_BYTES}); for benchmarks. */
   readonly readChunkBytes?: number;
+  /**
+   * Reads a body of at most one chunk whole, with the errors of {@link readRangeWhole} (the default). The
+   * CLI passes its sync-while-fast reader (core/transfer/sync-while-fast.ts).
+   */
+  readonly readWhole?: (range: FileRange) => Promise<Buffer>;
 }
 
 type Result<T> = AttemptResult<T>;
@@ -103,6 +108,7 @@ export function createHttpObjectApi(options: HttpObjectApiOptions): ObjectApi {
   const pageSize = checkedPageSize(options.listPartsPageSize);
   const chunkBytes = options.readChunkBytes ?? READ_CHUNK_BYTES;
   const noteUnverified = options.onUnverified ?? ((): void => undefined);
+  const readWhole = options.readWhole ?? readRangeWhole;
 
   /** Signs `signRequest`, sends it with exactly the signed headers, and returns the answer or a failure. */
   async function call(
@@ -136,7 +142,7 @@ export function createHttpObjectApi(options: HttpObjectApiOptions): ObjectApi {
     if (range.end - range.start <= chunkBytes) {
       // No longer than one read chunk: read whole, with one read, and sent from memory with the request
       // head; this skips the stream's machinery (see readRangeWhole). Progress is reported once it has gone.
-      body = await readRangeWhole(range);
+      body = await readWhole(range);
       digest.update(body);
     } else {
       const source = await openRangeSource(range, chunkBytes);

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRange, fileError, openRangeSource, readRangeWhole } from '../../../../../electron/core/transfer/http/file-range-source.js';
+import { checkRange, fileError, openRangeSource, readRangeWhole, readRangeWholeSync } from '../../../../../electron/core/transfer/http/file-range-source.js';
+import type { FileRange } from '../../../../../electron/core/transfer/object-api.js';
 import { DropsignError } from '../../../../../electron/shared/errors.js';
 
 let dir: string;
@@ -51,32 +52,43 @@ describe('openRangeSource', () => {
   });
 });
 
-describe('readRangeWhole', () => {
+// The asynchronous reader and its synchronous twin (used by the CLI while the disk is fast) give the same
+// bytes and the same errors.
+const wholeReaders = [
+  { name: 'readRangeWhole', read: readRangeWhole },
+  { name: 'readRangeWholeSync', read: async (range: FileRange) => readRangeWholeSync(range) },
+] as const;
+
+describe.each(wholeReaders)('$name', ({ read }) => {
   it('reads exactly [start, end) into one buffer', async () => {
     const file = path.join(dir, 'whole.bin');
     await writeFile(file, Buffer.from('0123456789abcdef'));
-    expect((await readRangeWhole({ path: file, start: 3, end: 11 })).toString()).toBe('3456789a');
-    expect((await readRangeWhole({ path: file, start: 0, end: 16 })).toString()).toBe('0123456789abcdef');
+    expect((await read({ path: file, start: 3, end: 11 })).toString()).toBe('3456789a');
+    expect((await read({ path: file, start: 0, end: 16 })).toString()).toBe('0123456789abcdef');
   });
 
   it('reads an empty range as no bytes, but still checks the file is there', async () => {
     const file = path.join(dir, 'empty-whole.bin');
     await writeFile(file, '');
-    expect((await readRangeWhole({ path: file, start: 0, end: 0 })).length).toBe(0);
-    await expect(readRangeWhole({ path: path.join(dir, 'missing'), start: 0, end: 0 })).rejects.toMatchObject({ code: 'file-vanished' });
+    expect((await read({ path: file, start: 0, end: 0 })).length).toBe(0);
+    await expect(read({ path: path.join(dir, 'missing'), start: 0, end: 0 })).rejects.toMatchObject({ code: 'file-vanished' });
   });
 
   it('throws file-changed, saying where the file ended, for a range past its end', async () => {
     const file = path.join(dir, 'short-whole.bin');
     await writeFile(file, 'abcde');
-    await expect(readRangeWhole({ path: file, start: 2, end: 10 })).rejects.toMatchObject({
+    await expect(read({ path: file, start: 2, end: 10 })).rejects.toMatchObject({
       code: 'file-changed',
       details: { expectedBytes: 10, readableBytes: 5 },
     });
   });
 
+  it('throws file-unreadable with the errno for a folder', async () => {
+    await expect(read({ path: dir, start: 0, end: 4 })).rejects.toMatchObject({ code: 'file-unreadable', details: { errno: 'EISDIR' } });
+  });
+
   it('refuses a malformed range as a caller bug', async () => {
-    await expect(readRangeWhole({ path: 'x', start: 2, end: 1 })).rejects.toThrow(RangeError);
+    await expect(read({ path: 'x', start: 2, end: 1 })).rejects.toThrow(RangeError);
   });
 });
 
