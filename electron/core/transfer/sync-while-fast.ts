@@ -1,20 +1,20 @@
 /**
- * File access for a process with no window to keep responsive (the CLI): the calls the engine makes for
+ * File access for a thread with no window to keep responsive (the CLI): the calls the engine makes for
  * each small file (the scan's `lstat` and `access`, the `stat` before and after the upload, and reading a
  * body of at most one chunk) are made synchronously while the storage answers fast, and through libuv's
  * thread pool for good once it has not.
  *
  * Why: an asynchronous call is a round trip through the thread pool: the main thread wakes a pool
  * thread, and the answer waits for its turn on a busy event loop. On the 2-core benchmark machine each
- * such call cost about 60 µs of the main thread, against 3-5 µs for the call itself, and a small file
- * takes six of them; 2,000 small files uploaded 17-22% faster with the calls made in place (README
+ * such call cost about 60 µs of the main thread, against 3-8 µs for the call itself, and a small file
+ * takes six of them; 2,000 small files uploaded 19% faster with the calls made in place (README
  * "Performance").
  *
  * Why not always: a synchronous call stops the event loop (progress, timeouts, Ctrl+C) for as long as it
  * takes, and calls made one after another lose the pool's parallelism. That costs nothing where a call
  * takes microseconds (a local SSD, the page cache) and a lot where it takes milliseconds (a network share,
- * a spinning disk), so each call is timed, and a few slow ones switch the rest to the thread pool. The
- * desktop app never uses this: its engine runs on the thread that serves its windows.
+ * a spinning disk), so each call is timed, and once slow calls are common the rest go to the thread pool.
+ * The desktop app never uses this: its engine runs on the thread that serves its windows.
  */
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import type { FileRange } from './object-api.js';
@@ -65,7 +65,7 @@ export interface SyncWhileFastAccess extends AsyncFileCalls {
   mode(): 'sync' | 'async';
 }
 
-/** Creates the file calls of one process (one run of `dropsign upload`). */
+/** Creates the file calls of one engine (one run of `dropsign upload`). */
 export function createSyncWhileFastAccess(options: SyncWhileFastOptions = {}): SyncWhileFastAccess {
   const slowCallMs = options.slowCallMs ?? SLOW_CALL_MS;
   const windowCalls = options.windowCalls ?? WINDOW_CALLS;
