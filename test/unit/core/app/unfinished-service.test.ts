@@ -14,7 +14,7 @@ import { presign } from '../../../../electron/core/signing/presign.js';
 import { CheckpointStore } from '../../../../electron/core/transfer/engine/checkpoint-store.js';
 import { MAX_ABORT_UPLOADS, MAX_SIZED_UPLOADS } from '../../../../electron/shared/ipc/unfinished-types.js';
 import type { HttpMethod, QueryParam } from '../../../../electron/shared/signing.js';
-import { LIST_PARTS_REFUSAL, refuseListParts } from '../../../helpers/refuse-list-parts.js';
+import { failListParts, LIST_PARTS_REFUSAL, refuseListParts } from '../../../helpers/refuse-list-parts.js';
 import { ACCESS_KEY_ID, ACCESS_KEY_SECRET, startHarness } from '../../../integration/local-bucket/harness.js';
 import { okValue, servicesFixture, type ServicesFixture } from './services-fixture.js';
 
@@ -166,6 +166,30 @@ describe('unfinished:list', () => {
       expect(JSON.stringify(listing)).not.toContain(ACCESS_KEY_SECRET);
     } finally {
       await refusing.close();
+    }
+  });
+
+  it('lists without sizes, and says why, when the server fails while listing an upload\'s parts', async () => {
+    const { fx } = await start();
+    const failing = await startHarness({
+      authenticate: failListParts({ status: 503, code: 'ServiceUnavailable', message: 'Please reduce your request rate.' }),
+      region: 'cn-hangzhou',
+    });
+    try {
+      await saveLocalBucketProfile(fx.services, 'busy', failing.endpoint, ACCESS_KEY_ID, ACCESS_KEY_SECRET, 'photos');
+      const { url } = presign(
+        { accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET },
+        { scheme: 'oss-v4', method: 'POST', endpoint: failing.endpoint, style: 'path', bucket: 'photos', key: 'big.iso', region: 'cn-hangzhou', expiresInSeconds: 60, query: [{ name: 'uploads' }] },
+        { now: Date.now },
+      );
+      expect((await fetch(url, { method: 'POST' })).status).toBe(200);
+
+      const listing = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'busy', withSizes: true }]));
+      expect(listing.uploads.map((upload) => upload.key)).toEqual(['big.iso']);
+      expect(listing.complete).toBe(true);
+      expect(listing.sizesMissing).toEqual({ reason: 'refused', error: expect.objectContaining({ code: 'server-busy', details: expect.objectContaining({ status: 503, serverCode: 'ServiceUnavailable' }) }) });
+    } finally {
+      await failing.close();
     }
   });
 
