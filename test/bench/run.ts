@@ -2,7 +2,8 @@
  * `npm run bench`: Dropsign against baselines, all measured in one run on this machine against the local bucket
  * on loopback, reported as ratios (absolute times on shared machines are noise; ratios in one run are not).
  *
- *   small files  2,000 × 64 KiB: Dropsign vs one `curl -T` per file vs a raw keep-alive PUT loop
+ *   small files  2,000 × 64 KiB: Dropsign vs one `curl -T` per file vs a raw keep-alive PUT loop (medians
+ *                of three alternating rounds, against a warmed bucket)
  *   large file   2 GiB: Dropsign vs the raw loop, and Dropsign's peak RSS
  *
  * Flags: `--json` prints one JSON object; `--quick` shrinks the workload (200 files, 256 MiB) for a smoke run;
@@ -37,6 +38,11 @@ const LARGE_BYTES = quick ? 256 * MIB : 2048 * MIB;
 const CURL_SAMPLE = quick ? 50 : 300;
 /** Why 3: the local bucket's PUT rate levels off after about 6,000 PUTs (a restarted bucket starts slow again). */
 const WARM_UP_PASSES = 3;
+/**
+ * Small-file rounds. Why 3: one run of each swings by a fifth or more on a shared 2-core machine; the
+ * median of three is steadier, and three keep the phase near a minute.
+ */
+const SMALL_ROUNDS = 3;
 /** Dropsign's default parallelism, which the raw loop matches so the comparison is like for like. */
 const CONCURRENCY = 4;
 
@@ -65,15 +71,10 @@ async function main(): Promise<void> {
     for (let pass = 0; pass < WARM_UP_PASSES; pass++) await rawPutLoop(bucket, small, `warm-up-${pass}`, CONCURRENCY);
     log('curl, sequential...');
     const curlSeconds = await curlSequential(bucket, small.slice(0, CURL_SAMPLE), 'curl');
-    log('raw keep-alive loop, small files...');
-    const rawSmallSeconds = await rawPutLoop(bucket, small, 'raw-small', CONCURRENCY);
-    log('Dropsign, small files...');
-    const dsSmall = await dropsignUpload(CLI, bucket, [path.join(work, 'small')], 'ds-small', path.join(work, 'state-small'));
+    const { rawSmallRate, dsSmallRate } = await measureSmall(bucket, small, work, log);
     const largeRun = smallOnly ? undefined : await runLarge(bucket, largeFile, path.join(work, 'state-large'), log);
 
     const curlRate = CURL_SAMPLE / curlSeconds;
-    const rawSmallRate = SMALL_COUNT / rawSmallSeconds;
-    const dsSmallRate = SMALL_COUNT / dsSmall.seconds;
     const smallFiles = {
       count: SMALL_COUNT,
       bytes_each: SMALL_BYTES,
@@ -110,6 +111,47 @@ async function main(): Promise<void> {
   }
 }
 
+/** The middle value of an odd number of values. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * The small-file rates of the raw loop and Dropsign (files/s): the median of {@link SMALL_ROUNDS} rounds,
+ * each a run of both, the raw loop first in odd rounds and Dropsign first in even ones, so a drift in the
+ * machine's load during the phase favours neither.
+ */
+async function measureSmall(
+  bucket: BucketProcess,
+  small: readonly string[],
+  work: string,
+  log: (line: string) => void,
+): Promise<{ rawSmallRate: number; dsSmallRate: number }> {
+  const raw: number[] = [];
+  const dropsign: number[] = [];
+  for (let round = 0; round < SMALL_ROUNDS; round++) {
+    const of = `(round ${round + 1} of ${SMALL_ROUNDS})`;
+    const runRaw = async (): Promise<void> => {
+      log(`raw keep-alive loop, small files ${of}...`);
+      raw.push(SMALL_COUNT / (await rawPutLoop(bucket, small, `raw-small-${round}`, CONCURRENCY)));
+    };
+    const runDropsign = async (): Promise<void> => {
+      log(`Dropsign, small files ${of}...`);
+      const run = await dropsignUpload(CLI, bucket, [path.join(work, 'small')], `ds-small-${round}`, path.join(work, `state-small-${round}`));
+      dropsign.push(SMALL_COUNT / run.seconds);
+    };
+    if (round % 2 === 0) {
+      await runRaw();
+      await runDropsign();
+    } else {
+      await runDropsign();
+      await runRaw();
+    }
+  }
+  return { rawSmallRate: median(raw), dsSmallRate: median(dropsign) };
+}
+
 /** The large-file phase: the raw loop, then Dropsign. */
 async function runLarge(
   bucket: BucketProcess,
@@ -130,9 +172,9 @@ function table(r: {
   ratios: { small_vs_curl: number; small_vs_raw: number; large_vs_raw?: number };
 }): string {
   const rows: [string, string, string][] = [
-    [`${r.small_files.count} × 64 KiB, Dropsign`, `${r.small_files.dropsign_files_per_s} files/s`, ''],
+    [`${r.small_files.count} × 64 KiB, Dropsign (median of ${SMALL_ROUNDS})`, `${r.small_files.dropsign_files_per_s} files/s`, ''],
     ['  curl -T, one after another', `${r.small_files.curl_sequential_files_per_s} files/s`, `Dropsign ${r.ratios.small_vs_curl}× (target ≥ 10)`],
-    ['  raw keep-alive loop', `${r.small_files.raw_parallel_files_per_s} files/s`, `Dropsign ${r.ratios.small_vs_raw}× (target ≥ 0.8)`],
+    [`  raw keep-alive loop (median of ${SMALL_ROUNDS})`, `${r.small_files.raw_parallel_files_per_s} files/s`, `Dropsign ${r.ratios.small_vs_raw}× (target ≥ 0.8)`],
   ];
   if (r.large_file !== undefined) {
     rows.push(
