@@ -138,7 +138,7 @@ export function diagnoseAnswer(answer: ProbeAnswer, context: ProbeContext): Erro
           details: { status: answer.status, proxy: context.route.display },
         };
   }
-  const info = ossErrorInfo(failure, { region: context.region, bucket: context.bucket, receivedAtMs: context.receivedAtMs });
+  const info = ossErrorInfo(failure, { region: context.region, bucket: context.bucket, receivedAtMs: context.receivedAtMs, activity: 'one-off' });
   return sharpen(info, failure, context);
 }
 
@@ -163,7 +163,7 @@ export function diagnoseConnectionFailure(outcome: { readonly kind: 'failed'; re
       details: { errno: code, proxy: via.display, profile: context.profileName },
     };
   }
-  const base = attemptErrorInfo({ kind: 'network', code });
+  const base = attemptErrorInfo({ kind: 'network', code }, { activity: 'one-off' });
   const details: Details = { ...base.details, profile: context.profileName };
   if (base.code === 'tls-error') {
     return {
@@ -176,5 +176,5 @@ export function diagnoseConnectionFailure(outcome: { readonly kind: 'failed'; re
   if (context.builtIn && code === 'ECONNREFUSED') {
     return { ...base, message: 'Network failure: the local bucket is not running.', hint: 'Start it with `dropsign start` (or `npm start`), then test again.', details };
   }
-  return { ...base, message: `Network failure: ${base.message}`, hint: base.hint.replace(' Dropsign retries by itself for a while.', ''), details };
+  return { ...base, message: `Network failure: ${base.message}`, details };
 }

@@ -22,9 +22,12 @@ export function isTlsErrorCode(code: string): boolean {
   return /^(CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH)/.test(code);
 }
 
-const RETRY_NOTE = 'Dropsign retries by itself for a while.';
+/** What to do after a connection problem: a transfer retries by itself; a one-off request is for the user to repeat. */
+function afterConnectionProblem(activity: ErrorContext['activity']): string {
+  return activity === 'one-off' ? 'Check the internet connection, then try again.' : 'Check the internet connection. Dropsign retries by itself for a while.';
+}
 
-function networkInfo(code: string): ErrorInfo {
+function networkInfo(code: string, activity: ErrorContext['activity']): ErrorInfo {
   const details = { errno: code };
   if (isTlsErrorCode(code)) {
     return {
@@ -43,18 +46,18 @@ function networkInfo(code: string): ErrorInfo {
         return ['The server refused the connection.', 'Check the endpoint and its port; for the local bucket, check that it is running.'];
       case 'ETIMEDOUT':
       case 'UND_ERR_CONNECT_TIMEOUT':
-        return ['The connection to the server timed out.', `Check the internet connection. ${RETRY_NOTE}`];
+        return ['The connection to the server timed out.', afterConnectionProblem(activity)];
       case 'ENETUNREACH':
       case 'EHOSTUNREACH':
       case 'ENETDOWN':
-        return ['The network is unreachable; the computer may be offline.', `Check the internet connection. ${RETRY_NOTE}`];
+        return ['The network is unreachable; the computer may be offline.', afterConnectionProblem(activity)];
       case 'ECONNRESET':
       case 'EPIPE':
       case 'ECONNABORTED':
       case 'UND_ERR_SOCKET':
-        return ['The connection was cut off during the upload.', `Check the internet connection. ${RETRY_NOTE}`];
+        return [activity === 'one-off' ? 'The connection was cut off.' : 'The connection was cut off during the upload.', afterConnectionProblem(activity)];
       default:
-        return [`The network request failed (${code}).`, `Check the internet connection. ${RETRY_NOTE}`];
+        return [`The network request failed (${code}).`, afterConnectionProblem(activity)];
     }
   })();
   return { code: 'network-error', message, hint, details };
@@ -67,7 +70,7 @@ function networkInfo(code: string): ErrorInfo {
 export function attemptErrorInfo(failure: AttemptFailure, context: ErrorContext = {}): ErrorInfo {
   switch (failure.kind) {
     case 'network':
-      return networkInfo(failure.code);
+      return networkInfo(failure.code, context.activity);
     case 'http':
       return ossErrorInfo(failure, context);
     case 'integrity': {
@@ -80,10 +83,12 @@ export function attemptErrorInfo(failure: AttemptFailure, context: ErrorContext 
       };
     }
     case 'timeout':
-      return {
-        code: 'request-timeout',
-        message: 'The server stopped responding during the upload.',
-        hint: 'Check the internet connection; on a slow connection, upload fewer files at once.',
-      };
+      return context.activity === 'one-off'
+        ? { code: 'request-timeout', message: 'The server stopped responding.', hint: afterConnectionProblem('one-off') }
+        : {
+            code: 'request-timeout',
+            message: 'The server stopped responding during the upload.',
+            hint: 'Check the internet connection; on a slow connection, upload fewer files at once.',
+          };
   }
 }

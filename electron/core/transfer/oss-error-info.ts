@@ -21,6 +21,12 @@ export interface ErrorContext {
   readonly key?: string;
   /** The local clock (ms since the epoch) when the answer arrived, to tell how far the clocks differ. */
   readonly receivedAtMs?: number;
+  /**
+   * What the request was part of, for the advice: `transfer` (the default: an upload, which retries by
+   * itself and can send fewer files at once) or `one-off` (a listing, an abort, a profile test: nothing
+   * retries it, and there are no files to send fewer of).
+   */
+  readonly activity?: 'transfer' | 'one-off';
 }
 
 type Details = Record<string, string | number | boolean>;
@@ -205,18 +211,26 @@ function byCode(failure: HttpFailure, context: ErrorContext, details: Details): 
       return info('integrity-mismatch', 'The server received different bytes from those the checksum was computed for.', 'The file may have changed while it was uploading, or the data was damaged on the way; try again.', details);
     case 'AccessDenied':
     case 'AccessForbidden':
-      return info('access-denied', `The server refused access${quoted === undefined ? '' : `: ${quoted}`}.`, 'Check that the AccessKey\u2019s user or role may write to this bucket and prefix (oss:PutObject), and that no bucket policy denies it.', details);
+      return info(
+        'access-denied',
+        `The server refused access${quoted === undefined ? '' : `: ${quoted}`}.`,
+        context.activity === 'one-off'
+          ? 'Check that the AccessKey\u2019s user or role is allowed this request on this bucket and prefix, and that no bucket policy denies it.'
+          : 'Check that the AccessKey\u2019s user or role may write to this bucket and prefix (oss:PutObject), and that no bucket policy denies it.',
+        details,
+      );
     case 'SlowDown':
     case 'ServiceUnavailable':
     case 'TooManyRequests':
-      return busy(details);
+      return busy(context, details);
     default:
       return undefined;
   }
 }
 
-function busy(details: Details): ErrorInfo {
-  return info('server-busy', 'The server is busy and asked to slow down.', 'Try again in a few minutes, or upload fewer files at once.', details);
+function busy(context: ErrorContext, details: Details): ErrorInfo {
+  const hint = context.activity === 'one-off' ? 'Try again in a few minutes.' : 'Try again in a few minutes, or upload fewer files at once.';
+  return info('server-busy', 'The server is busy and asked to slow down.', hint, details);
 }
 
 /**
@@ -233,7 +247,7 @@ export function ossErrorInfo(failure: HttpFailure, context: ErrorContext = {}): 
   if (failure.ossCode === 'SignatureDoesNotMatch') return signatureMismatch(failure, context, details);
   const known = byCode(failure, context, details);
   if (known !== undefined) return known;
-  if (failure.status === 429 || failure.status === 503) return busy(details);
+  if (failure.status === 429 || failure.status === 503) return busy(context, details);
   const what = `${failure.status}${failure.ossCode === undefined ? '' : ` ${failure.ossCode}`}`;
   const quoted = serverMessage(failure);
   const said = quoted === undefined ? '' : `: ${quoted}`;

@@ -65,7 +65,13 @@ async function send(
     { method: request.method, url: signed.url, headers: signed.signedHeaders, readBody: true },
     { agents: options.agents, stallMs: options.stallMs ?? DEFAULT_STALL_MS, signal: options.signal ?? new AbortController().signal },
   );
-  const context = { bucket: target.bucket, ...(request.key === undefined ? {} : { key: request.key }), ...(target.region === undefined ? {} : { region: target.region }) };
+  // One-off: nothing here retries, so the advice is to try again, not to wait or send fewer files.
+  const context = {
+    activity: 'one-off' as const,
+    bucket: target.bucket,
+    ...(request.key === undefined ? {} : { key: request.key }),
+    ...(target.region === undefined ? {} : { region: target.region }),
+  };
   if (outcome.kind === 'failed') throw errorOf(attemptErrorInfo(outcome.failure, { ...context, receivedAtMs: options.now() }));
   if (!isSuccess(outcome.answer.status)) throw errorOf(attemptErrorInfo(answerFailure(outcome.answer), { ...context, receivedAtMs: options.now() }));
   return outcome.answer;

@@ -187,7 +187,7 @@ describe('unfinished:list', () => {
       const listing = await okValue(fx.services.invoke('unfinished:list', [{ profile: 'busy', withSizes: true }]));
       expect(listing.uploads.map((upload) => upload.key)).toEqual(['big.iso']);
       expect(listing.complete).toBe(true);
-      expect(listing.sizesMissing).toEqual({ reason: 'refused', error: expect.objectContaining({ code: 'server-busy', details: expect.objectContaining({ status: 503, serverCode: 'ServiceUnavailable' }) }) });
+      expect(listing.sizesMissing).toEqual({ reason: 'refused', error: expect.objectContaining({ code: 'server-busy', hint: 'Try again in a few minutes.', details: expect.objectContaining({ status: 503, serverCode: 'ServiceUnavailable' }) }) });
     } finally {
       await failing.close();
     }

@@ -212,6 +212,20 @@ describe('ossErrorInfo', () => {
   it('includes the request id in the hint of unknown failures', () => {
     expect(explain(500, INTERNAL_ERROR).hint).toContain('6745A3B2C1D0E9F8A7B6C5DB');
   });
+
+  it('names the upload permission for a refused upload, and no particular one for a refused one-off request', () => {
+    const refused = errorBody({ Code: 'AccessDenied', Message: 'You have no right to access this object because of bucket acl.' });
+    expect(explain(403, refused).hint).toContain('oss:PutObject');
+    expect(explain(403, refused, { activity: 'one-off' })).toMatchObject({ code: 'access-denied', hint: expect.stringContaining('allowed this request') });
+    expect(explain(403, refused, { activity: 'one-off' }).hint).not.toContain('PutObject');
+  });
+
+  it('tells an upload it may send fewer files at once when the server is busy, and a one-off request only to wait', () => {
+    for (const [status, body] of [[503, errorBody({ Code: 'ServiceUnavailable' })], [429, ''], [503, errorBody({ Code: 'SlowDown' })]] as const) {
+      expect(explain(status, body)).toMatchObject({ code: 'server-busy', hint: 'Try again in a few minutes, or upload fewer files at once.' });
+      expect(explain(status, body, { activity: 'one-off' })).toMatchObject({ code: 'server-busy', hint: 'Try again in a few minutes.' });
+    }
+  });
 });
 
 describe('clock helpers', () => {
