@@ -58,6 +58,11 @@ export interface DropPageConfig {
   readonly expiresAt: string;
   readonly bucket: string;
   readonly key: string;
+  /**
+   * The key as the page shows it: control and bidirectional characters escaped (shared/visible-text.ts),
+   * so a key cannot make the page read as another name (`report\u202efdp.exe`).
+   */
+  readonly shownKey: string;
   /** The largest file one PUT can take. */
   readonly maxBytes: number;
   readonly texts: DropPageScriptTexts;

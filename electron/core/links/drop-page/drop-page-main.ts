@@ -145,7 +145,7 @@ export function dropPageMain(config: DropPageConfig, doc: PageDocument): void {
     file = picked;
     state = 'chosen';
     update();
-    say('info', fill(texts.chosen, { name: picked.name, size: size(picked.size), key: config.key }));
+    say('info', fill(texts.chosen, { name: picked.name, size: size(picked.size), key: config.shownKey }));
   };
 
   const fail = (failure: DropPageFailure, text: string, detail: string): void => {
@@ -170,7 +170,7 @@ export function dropPageMain(config: DropPageConfig, doc: PageDocument): void {
     if (code === 'SignatureDoesNotMatch') return fail('signature', texts.failedSignature, answer);
     // OSS answers FileAlreadyExists to x-oss-forbid-overwrite; S3 answers PreconditionFailed to If-None-Match: *.
     if (code === 'FileAlreadyExists' || (code === 'PreconditionFailed' && Object.hasOwn(config.headers, 'if-none-match'))) {
-      return fail('exists', fill(texts.failedExists, { key: config.key }), answer);
+      return fail('exists', fill(texts.failedExists, { key: config.shownKey }), answer);
     }
     if (code === 'AccessDenied' || code === 'InvalidAccessKeyId') return fail('denied', texts.failedDenied, answer);
     fail('other', fill(texts.failedOther, { status: xhr.status }), answer);
@@ -186,7 +186,7 @@ export function dropPageMain(config: DropPageConfig, doc: PageDocument): void {
     const details = [etag === null ? texts.noEtag : fill(texts.etag, { etag })];
     // 203: OSS stored the object but the upload callback to the sender's server failed.
     if (xhr.status === 203) details.push(fill(texts.callbackFailed, { message: tag(xhr.responseText, 'Message') }));
-    say('success', fill(texts.done, { size: size(sent.size), target: `${config.bucket}/${config.key}` }), details.join(' '));
+    say('success', fill(texts.done, { size: size(sent.size), target: `${config.bucket}/${config.shownKey}` }), details.join(' '));
     dropArea.focus();
   };
 

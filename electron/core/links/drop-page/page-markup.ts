@@ -10,6 +10,7 @@ import type { DropPageMarkupTexts } from './drop-page-texts.js';
 /** What the body shows besides its words. */
 export interface DropPageMarkupInput {
   readonly bucket: string;
+  /** The key as shown (see `DropPageConfig.shownKey`). */
   readonly key: string;
   /** ISO 8601 UTC; shown as written until the script shows it in local time. */
   readonly expiresAt: string;

@@ -12,6 +12,7 @@
 import { DropsignError } from '../../../shared/errors.js';
 import type { IssuedLinkView } from '../../../shared/ipc/link-types.js';
 import type { Language } from '../../../shared/ipc/settings.js';
+import { visibleLine } from '../../../shared/visible-text.js';
 import { dropPagePolicy } from './content-security-policy.js';
 import type { DropPageConfig } from './drop-page-config.js';
 import { dropPageMain } from './drop-page-main.js';
@@ -80,12 +81,13 @@ export function renderDropPage(link: DropPageLink, options: DropPageOptions): st
     expiresAt: link.expiresAt,
     bucket: link.bucket,
     key: link.key,
+    shownKey: visibleLine(link.key),
     maxBytes: MAX_SINGLE_PUT_BYTES,
     texts: texts.script,
   };
   const script = dropPageScript();
   const policy = dropPagePolicy({ script, style: DROP_PAGE_STYLE, connectOrigin: origin });
-  const body = dropPageBody({ bucket: link.bucket, key: link.key, expiresAt: link.expiresAt, origin, texts: texts.markup });
+  const body = dropPageBody({ bucket: link.bucket, key: config.shownKey, expiresAt: link.expiresAt, origin, texts: texts.markup });
   return `<!doctype html>
 <html lang="${escapeHtml(options.language)}">
 <head>

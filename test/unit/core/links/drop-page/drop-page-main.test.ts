@@ -93,6 +93,12 @@ describe('dropPageMain', () => {
     expect(button('upload-button').disabled).toBe(false);
   });
 
+  it('names a key holding a bidirectional control by its escape, so it cannot read as another name', () => {
+    open(uploadLink({ key: 'inbox/report\u202efdp.exe' }));
+    pick(aFile('scan.pdf'));
+    expect(status()).toBe('Ready to upload scan.pdf (1 MB) as inbox/report\\u202efdp.exe.');
+  });
+
   it('takes a dropped file, shows the drag over the area, and keeps the browser from opening a file dropped beside it', () => {
     open();
     expect(drag('dragover').defaultPrevented).toBe(true);

@@ -48,7 +48,19 @@ describe('renderDropPage', () => {
     expect(all('script')).toHaveLength(2);
     expect(all('img')).toHaveLength(0);
     expect(all('i')).toHaveLength(0);
-    expect(all('main code').map((code) => code.textContent)).toEqual([`b<i>x</i>/${HOSTILE_KEY}`, HOSTILE_KEY, 'https://photos.oss-cn-hangzhou.aliyuncs.com']);
+    // The line and paragraph separators in the key are shown escaped, as the app and the CLI show them.
+    const shown = HOSTILE_KEY.replace('\u2028\u2029', '\\u2028\\u2029');
+    expect(all('main code').map((code) => code.textContent)).toEqual([`b<i>x</i>/${shown}`, shown, 'https://photos.oss-cn-hangzhou.aliyuncs.com']);
+  });
+
+  it('shows a key with control or bidirectional characters escaped, and keeps the real key in its config', () => {
+    // Reads as "reportexe.pdf" where U+202E is honoured; the line break would split the name.
+    const key = 'inbox/report\u202efdp.exe\nsecond line';
+    const config = loadPage(renderDropPage(uploadLink({ key }), { language: 'en' }));
+    expect(config).toMatchObject({ key, shownKey: 'inbox/report\\u202efdp.exe\\u000asecond line' });
+    const shown = all('main code').map((code) => code.textContent ?? '');
+    expect(shown.slice(0, 2)).toEqual(['photos/inbox/report\\u202efdp.exe\\u000asecond line', 'inbox/report\\u202efdp.exe\\u000asecond line']);
+    expect(shown.join('')).not.toMatch(/[\u202e\n]/);
   });
 
   it('allows its inline style and script by their SHA-256 hashes, connects only to the bucket and allows nothing else', () => {
