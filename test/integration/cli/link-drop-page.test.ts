@@ -78,7 +78,7 @@ describe('dropsign link put --page', () => {
     const html = await readFile(printed.page, 'utf8');
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<h1>上传文件</h1>');
-    expect(pageConfig(html)).toMatchObject({ url: printed.url, key: 'inbox/扫描件.pdf', language: 'zh-CN', headers: {} });
+    expect(pageConfig(html)).toMatchObject({ url: printed.url, shownKey: 'inbox/扫描件.pdf', language: 'zh-CN', headers: {} });
   });
 
   it('refuses a page for a download link, a language it does not speak and a folder that is not there, before making any link', async () => {

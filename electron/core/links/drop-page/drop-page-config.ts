@@ -57,10 +57,9 @@ export interface DropPageConfig {
   /** ISO 8601 UTC. */
   readonly expiresAt: string;
   readonly bucket: string;
-  readonly key: string;
   /**
    * The key as the page shows it: control and bidirectional characters escaped (shared/visible-text.ts),
-   * so a key cannot make the page read as another name (`report\u202efdp.exe`).
+   * so a key cannot make the page read as another name (`report\u202efdp.exe`). The key itself is in the URL.
    */
   readonly shownKey: string;
   /** The largest file one PUT can take. */

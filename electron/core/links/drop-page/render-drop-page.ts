@@ -80,7 +80,6 @@ export function renderDropPage(link: DropPageLink, options: DropPageOptions): st
     headers: { ...link.headers },
     expiresAt: link.expiresAt,
     bucket: link.bucket,
-    key: link.key,
     shownKey: visibleLine(link.key),
     maxBytes: MAX_SINGLE_PUT_BYTES,
     texts: texts.script,

@@ -105,7 +105,7 @@ describe('links:drop-page', () => {
     const page = await okValue(fx.services.invoke('links:drop-page', [put.id ?? '']));
     expect(page.fileName).toBe('dropsign-upload-2026-report.pdf.html');
     expect(page.html).toContain('<html lang="en">');
-    expect(page.html).toContain('"key":"inbox/2026 report.pdf"');
+    expect(page.html).toContain('"shownKey":"inbox/2026 report.pdf"');
     const chinese = await okValue(fx.services.invoke('links:drop-page', [put.id ?? '', 'zh-CN']));
     expect(chinese.html).toContain('<html lang="zh-CN">');
   });
