@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     if (!smallOnly) await makeLargeFile(largeFile, LARGE_BYTES);
 
     // The local bucket is a Node process too: its first thousands of PUTs run colder code than the rest
-    // (one run measured the raw loop at 496, 635, then 824 files/s over three passes). Without this pass,
+    // (one run measured the raw loop at 496, 635, then 824 files/s over three passes). Without these passes,
     // whichever client went first met a colder server than the next: the raw loop, measured before Dropsign,
     // was measured against a slower bucket. A real store is always warm, so every client meets a warm one.
     log('warming the local bucket up (not measured)...');
@@ -119,8 +119,8 @@ function median(values: readonly number[]): number {
 
 /**
  * The small-file rates of the raw loop and Dropsign (files/s): the median of {@link SMALL_ROUNDS} rounds,
- * each a run of both, the raw loop first in odd rounds and Dropsign first in even ones, so a drift in the
- * machine's load during the phase favours neither.
+ * each a run of both, the raw loop first in the first and third rounds and Dropsign first in the second,
+ * so a drift in the machine's load during the phase favours neither.
  */
 async function measureSmall(
   bucket: BucketProcess,
